@@ -1,0 +1,23 @@
+package io.kovan.sample.internal;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.Table;
+
+/** A row of KV_SAMPLE_NOTE. */
+@Entity
+@Table(name = "KV_SAMPLE_NOTE")
+public class NoteEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    String text;
+
+    @Column(name = "PARTY_ID")
+    Long partyId;
+}

@@ -1,0 +1,7 @@
+/** The product catalogue shared by sales, inventory, purchasing and finance. */
+@Export
+@Version("1.0.0")
+package io.kovan.kernel.api.product;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,126 @@
+package io.kovan.kernel.impl.company;
+
+import java.util.List;
+import java.util.Set;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.kovan.kernel.impl.module.SchemaReady;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.kovan.kernel.api.ConflictException;
+import io.kovan.kernel.api.NotFoundException;
+import io.kovan.kernel.api.ValidationException;
+import io.kovan.kernel.api.company.CompanyDTO;
+import io.kovan.kernel.api.company.CompanyService;
+import io.kovan.kernel.api.currency.CurrencyService;
+import io.kovan.kernel.api.party.PartyDTO;
+import io.kovan.kernel.api.party.PartyKind;
+import io.kovan.kernel.api.party.PartyRole;
+import io.kovan.kernel.api.party.PartyService;
+
+/** Companies in KV_COMPANY; creates the first one at first start from the {@code io.kovan.core} configuration. */
+@Component(service = CompanyService.class, immediate = true, configurationPid = "io.kovan.core")
+public class CompanyServiceImpl implements CompanyService {
+
+    /** The kernel's settings for the company created at first start. */
+    public @interface Config {
+        String company_name() default "My Company";
+
+        String company_taxNumber() default "";
+
+        String company_currency() default "TRY";
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(CompanyServiceImpl.class);
+
+    private final JpaTemplate jpa;
+    private final PartyService parties;
+    private final CurrencyService currencies;
+
+    @Activate
+    public CompanyServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady, @Reference PartyService parties,
+        @Reference CurrencyService currencies, Config config) {
+        this.jpa = jpa;
+        this.parties = parties;
+        this.currencies = currencies;
+        createFirstCompany(config);
+    }
+
+    private void createFirstCompany(Config config) {
+        jpa.tx(TransactionType.Required, em -> {
+            if (count(em) > 0) {
+                return;
+            }
+            String taxNumber = config.company_taxNumber().isBlank() ? null : config.company_taxNumber();
+            PartyDTO party = parties.create(new PartyDTO(null, null, PartyKind.ORGANIZATION, config.company_name(), Set.of(PartyRole.PARTNER),
+                null, taxNumber, List.of(), List.of(), null, null, null, null, config.company_currency(), null, null, null));
+            CompanyDTO company = create(party.id(), config.company_currency());
+            LOG.info("Created the first company {} ({}) keeping books in {}", config.company_name(), party.code(), company.baseCurrency());
+        });
+    }
+
+    @Override
+    public List<CompanyDTO> list() {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT c FROM CompanyEntity c ORDER BY c.id", CompanyEntity.class)
+            .getResultList().stream().map(this::toDto).toList());
+    }
+
+    @Override
+    public CompanyDTO get(long id) {
+        CompanyEntity e = jpa.txExpr(TransactionType.Supports, em -> em.find(CompanyEntity.class, id));
+        if (e == null) {
+            throw new NotFoundException("Company", id);
+        }
+        return toDto(e);
+    }
+
+    @Override
+    public CompanyDTO defaultCompany() {
+        return list().stream().findFirst().orElseThrow(() -> new NotFoundException("Company", "default"));
+    }
+
+    @Override
+    public CompanyDTO create(long partyId, String baseCurrency) {
+        PartyDTO party;
+        try {
+            party = parties.get(partyId);
+        } catch (NotFoundException e) {
+            throw new ValidationException("partyId", "unknown party " + partyId);
+        }
+        if (party.kind() != PartyKind.ORGANIZATION) {
+            throw new ValidationException("partyId", "a company must be an organisation");
+        }
+        if (baseCurrency == null || currencies.list().stream().noneMatch(c -> c.code().equals(baseCurrency))) {
+            throw new ValidationException("baseCurrency", "unknown currency " + baseCurrency);
+        }
+        return jpa.txExpr(TransactionType.Required, em -> {
+            if (!em.createQuery("SELECT c.id FROM CompanyEntity c WHERE c.partyId = :p", Long.class).setParameter("p", partyId)
+                .getResultList().isEmpty()) {
+                throw new ConflictException("Party " + party.code() + " is already a company");
+            }
+            CompanyEntity e = new CompanyEntity();
+            e.partyId = partyId;
+            e.baseCurrency = baseCurrency;
+            em.persist(e);
+            em.flush();
+            return toDto(e);
+        });
+    }
+
+    private static long count(EntityManager em) {
+        return em.createQuery("SELECT COUNT(c) FROM CompanyEntity c", Long.class).getSingleResult();
+    }
+
+    private CompanyDTO toDto(CompanyEntity e) {
+        PartyDTO party = parties.get(e.partyId);
+        return new CompanyDTO(e.id, e.partyId, party.name(), party.taxNumber(), e.baseCurrency);
+    }
+}

@@ -1,0 +1,146 @@
+package io.kovan.kernel.impl.numbering;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.kovan.kernel.impl.module.SchemaReady;
+
+import io.kovan.kernel.api.ConflictException;
+import io.kovan.kernel.api.NotFoundException;
+import io.kovan.kernel.api.Violations;
+import io.kovan.kernel.api.numbering.NumberSeriesDTO;
+import io.kovan.kernel.api.numbering.NumberingService;
+
+/**
+ * Draws numbers by incrementing the series' counter row inside the caller's transaction: the
+ * row lock serialises concurrent drawers, and a rollback undoes the increment, so the number
+ * is handed out again rather than lost.
+ */
+@Component(service = NumberingService.class)
+public class NumberingServiceImpl implements NumberingService {
+
+    private final JpaTemplate jpa;
+
+    @Activate
+    public NumberingServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady) {
+        this.jpa = jpa;
+    }
+
+    @Override
+    public String next(String series) {
+        return next(series, LocalDate.now());
+    }
+
+    @Override
+    public String next(String code, LocalDate documentDate) {
+        NumberSeriesDTO series = get(code);
+        int year = series.yearly() ? documentDate.getYear() : 0;
+        long number = jpa.txExpr(TransactionType.Required, em -> increment(em, series.code(), year));
+        if (number == 0) {
+            // First number of this series and year: create the counter in its own transaction, so a
+            // concurrent creator's duplicate key cannot abort the caller's transaction, then draw again.
+            createCounter(series.code(), year);
+            number = jpa.txExpr(TransactionType.Required, em -> increment(em, series.code(), year));
+            if (number == 0) {
+                throw new IllegalStateException("could not create the counter of series " + code + " for " + year);
+            }
+        }
+        return NumberFormat.format(series, year, number);
+    }
+
+    private static long increment(EntityManager em, String series, int year) {
+        int updated = em.createNativeQuery("UPDATE KV_NUMBER_COUNTER SET LAST_NO = LAST_NO + 1 WHERE SERIES_CODE = ? AND YEAR_NO = ?")
+            .setParameter(1, series).setParameter(2, year).executeUpdate();
+        if (updated == 0) {
+            return 0;
+        }
+        return ((Number) em.createNativeQuery("SELECT LAST_NO FROM KV_NUMBER_COUNTER WHERE SERIES_CODE = ? AND YEAR_NO = ?")
+            .setParameter(1, series).setParameter(2, year).getSingleResult()).longValue();
+    }
+
+    private void createCounter(String series, int year) {
+        try {
+            jpa.tx(TransactionType.RequiresNew, em -> {
+                Number existing = (Number) em.createNativeQuery("SELECT COUNT(*) FROM KV_NUMBER_COUNTER WHERE SERIES_CODE = ? AND YEAR_NO = ?")
+                    .setParameter(1, series).setParameter(2, year).getSingleResult();
+                if (existing.longValue() == 0) {
+                    em.createNativeQuery("INSERT INTO KV_NUMBER_COUNTER (SERIES_CODE, YEAR_NO, LAST_NO) VALUES (?, ?, 0)")
+                        .setParameter(1, series).setParameter(2, year).executeUpdate();
+                }
+            });
+        } catch (RuntimeException e) {
+            // Most likely another thread created it between our check and insert, which is all we
+            // wanted; if not, the second draw below finds no counter and says so.
+        }
+    }
+
+    @Override
+    public List<NumberSeriesDTO> series() {
+        return jpa.txExpr(TransactionType.Supports, em -> em
+            .createQuery("SELECT s FROM NumberSeriesEntity s ORDER BY s.code", NumberSeriesEntity.class)
+            .getResultList().stream().map(NumberingServiceImpl::toDto).toList());
+    }
+
+    @Override
+    public NumberSeriesDTO get(String code) {
+        if (code == null) {
+            throw new NotFoundException("Number series", null);
+        }
+        NumberSeriesEntity e = jpa.txExpr(TransactionType.Supports, em -> em.find(NumberSeriesEntity.class, code));
+        if (e == null) {
+            throw new NotFoundException("Number series", code);
+        }
+        return toDto(e);
+    }
+
+    @Override
+    public NumberSeriesDTO define(NumberSeriesDTO series) {
+        Violations v = new Violations();
+        v.requireText("code", series.code(), 16);
+        v.check(series.code() == null || series.code().matches("[A-Z0-9_]{1,16}"), "code", "must be 1 to 16 capital letters, digits or _");
+        v.requireText("prefix", series.prefix(), 16);
+        v.check(series.padding() >= 1 && series.padding() <= 12, "padding", "must be between 1 and 12");
+        v.maxLength("description", series.description(), 200);
+        v.throwIfAny();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            NumberSeriesEntity existing = em.find(NumberSeriesEntity.class, series.code());
+            if (existing != null) {
+                if (!toDto(existing).equals(series)) {
+                    throw new ConflictException("Number series " + series.code() + " already exists with another definition");
+                }
+                return toDto(existing);
+            }
+            NumberSeriesEntity e = new NumberSeriesEntity();
+            e.code = series.code();
+            e.prefix = series.prefix();
+            e.yearly = series.yearly();
+            e.padding = series.padding();
+            e.description = series.description();
+            em.persist(e);
+            return toDto(e);
+        });
+    }
+
+    @Override
+    public long last(String code, int year) {
+        NumberSeriesDTO series = get(code);
+        int key = series.yearly() ? year : 0;
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            List<?> rows = em.createNativeQuery("SELECT LAST_NO FROM KV_NUMBER_COUNTER WHERE SERIES_CODE = ? AND YEAR_NO = ?")
+                .setParameter(1, series.code()).setParameter(2, key).getResultList();
+            return rows.isEmpty() ? 0L : ((Number) rows.get(0)).longValue();
+        });
+    }
+
+    private static NumberSeriesDTO toDto(NumberSeriesEntity e) {
+        return new NumberSeriesDTO(e.code, e.prefix, e.yearly, e.padding, e.description);
+    }
+}

@@ -1,0 +1,258 @@
+package io.kovan.kernel.impl.party;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import javax.persistence.EntityManager;
+import javax.persistence.criteria.CriteriaBuilder;
+import javax.persistence.criteria.Predicate;
+import javax.persistence.criteria.Root;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.kovan.kernel.impl.module.SchemaReady;
+
+import io.kovan.kernel.api.ConflictException;
+import io.kovan.kernel.api.NotFoundException;
+import io.kovan.kernel.api.Page;
+import io.kovan.kernel.api.PageRequest;
+import io.kovan.kernel.api.StaleVersionException;
+import io.kovan.kernel.api.Violations;
+import io.kovan.kernel.api.currency.CurrencyDTO;
+import io.kovan.kernel.api.currency.CurrencyService;
+import io.kovan.kernel.api.numbering.NumberingService;
+import io.kovan.kernel.api.party.AddressDTO;
+import io.kovan.kernel.api.party.ContactPersonDTO;
+import io.kovan.kernel.api.party.PartyDTO;
+import io.kovan.kernel.api.party.PartyKind;
+import io.kovan.kernel.api.party.PartyRole;
+import io.kovan.kernel.api.party.PartyService;
+import io.kovan.kernel.api.validation.TaxNumbers;
+import io.kovan.kernel.impl.persistence.Money;
+import io.kovan.kernel.impl.persistence.Queries;
+
+/** Parties in KV_PARTY, coded from the {@code C} number series. */
+@Component(service = PartyService.class)
+public class PartyServiceImpl implements PartyService {
+
+    static final String SERIES = "C";
+    private static final Set<String> SORT_FIELDS = Set.of("code", "name", "createdAt");
+
+    private final JpaTemplate jpa;
+    private final NumberingService numbering;
+    private final CurrencyService currencies;
+
+    @Activate
+    public PartyServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady,
+        @Reference NumberingService numbering, @Reference CurrencyService currencies) {
+        this.jpa = jpa;
+        this.numbering = numbering;
+        this.currencies = currencies;
+    }
+
+    @Override
+    public PartyDTO create(PartyDTO party) {
+        int currencyDecimals = validate(party);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            refuseDuplicateTaxNumber(em, party.taxNumber(), null);
+            PartyEntity e = new PartyEntity();
+            apply(e, party, currencyDecimals);
+            e.code = numbering.next(SERIES);
+            e.createdAt = now();
+            e.updatedAt = e.createdAt;
+            em.persist(e);
+            em.flush();
+            return toDto(e);
+        });
+    }
+
+    @Override
+    public PartyDTO update(long id, PartyDTO party) {
+        int currencyDecimals = validate(party);
+        new Violations().require("version", party.version()).throwIfAny();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            PartyEntity e = load(em, id);
+            if (e.version != party.version()) {
+                throw new StaleVersionException("Party", id, party.version(), e.version);
+            }
+            refuseDuplicateTaxNumber(em, party.taxNumber(), id);
+            apply(e, party, currencyDecimals);
+            e.updatedAt = now();
+            em.flush();
+            return toDto(e);
+        });
+    }
+
+    @Override
+    public PartyDTO get(long id) {
+        return jpa.txExpr(TransactionType.Supports, em -> toDto(load(em, id)));
+    }
+
+    @Override
+    public PartyDTO find(String idOrCode) {
+        if (idOrCode != null && idOrCode.matches("\\d{1,18}")) {
+            return get(Long.parseLong(idOrCode));
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT p FROM PartyEntity p WHERE p.code = :code", PartyEntity.class)
+            .setParameter("code", idOrCode).getResultList().stream().findFirst().map(PartyServiceImpl::toDto)
+            .orElseThrow(() -> new NotFoundException("Party", idOrCode)));
+    }
+
+    @Override
+    public Page<PartyDTO> list(PageRequest request) {
+        String sort = request.sortField(SORT_FIELDS, "code");
+        PartyRole role = Queries.enumValue(PartyRole.class, "role", request.filter("role"));
+        PartyKind kind = Queries.enumValue(PartyKind.class, "kind", request.filter("kind"));
+        String taxNumber = request.filter("taxNumber");
+        return jpa.txExpr(TransactionType.Supports, em -> Queries.page(em, PartyEntity.class, request,
+            (CriteriaBuilder cb, Root<PartyEntity> p) -> {
+                List<Predicate> where = new ArrayList<>();
+                if (request.q() != null) {
+                    String pattern = Queries.containsPattern(request.q());
+                    where.add(cb.or(cb.like(p.get("searchName"), pattern, '\\'), cb.like(cb.upper(p.get("code")), pattern, '\\'),
+                        cb.like(cb.upper(p.get("email")), pattern, '\\'), cb.like(p.get("taxNumber"), pattern, '\\')));
+                }
+                if (role != null) {
+                    where.add(cb.isMember(role, p.get("roles")));
+                }
+                if (kind != null) {
+                    where.add(cb.equal(p.get("kind"), kind));
+                }
+                if (taxNumber != null) {
+                    where.add(cb.equal(p.get("taxNumber"), taxNumber));
+                }
+                return where;
+            }, sort.equals("name") ? "searchName" : sort, "id", PartyServiceImpl::toDto));
+    }
+
+    @Override
+    public void delete(long id) {
+        jpa.tx(TransactionType.Required, em -> em.remove(load(em, id)));
+    }
+
+    /** Checks the party on its own and returns the decimals of its currency (2 when none is given). */
+    private int validate(PartyDTO p) {
+        Violations v = new Violations();
+        v.require("kind", p.kind());
+        v.requireText("name", p.name(), 200);
+        v.maxLength("taxOffice", p.taxOffice(), 100);
+        if (p.taxNumber() != null && !p.taxNumber().isBlank()) {
+            if (p.kind() == PartyKind.PERSON) {
+                v.check(TaxNumbers.isValidTckn(p.taxNumber()), "taxNumber", "must be a TCKN: 11 digits with valid check digits");
+            } else {
+                v.check(TaxNumbers.isValidVkn(p.taxNumber()), "taxNumber", "must be a VKN: 10 digits with a valid check digit");
+            }
+        }
+        v.maxLength("phone", p.phone(), 40);
+        v.check(p.phone() == null || p.phone().matches("[+0-9 ()./-]*"), "phone", "may hold only digits, spaces and + ( ) . / -");
+        v.email("email", p.email());
+        v.check(p.paymentTermDays() == null || (p.paymentTermDays() >= 0 && p.paymentTermDays() <= 3650),
+            "paymentTermDays", "must be between 0 and 3650");
+        v.check(p.roles() == null || p.roles().stream().noneMatch(java.util.Objects::isNull), "roles", "must hold only " + java.util.Arrays.toString(PartyRole.values()));
+        List<AddressDTO> addresses = p.addresses() == null ? List.of() : p.addresses();
+        for (int i = 0; i < addresses.size(); i++) {
+            AddressDTO a = addresses.get(i);
+            String at = "addresses[" + i + "]";
+            v.require(at, a);
+            if (a != null) {
+                v.maxLength(at + ".type", a.type(), 32).maxLength(at + ".line1", a.line1(), 200).maxLength(at + ".line2", a.line2(), 200)
+                    .maxLength(at + ".district", a.district(), 100).maxLength(at + ".city", a.city(), 100)
+                    .maxLength(at + ".postalCode", a.postalCode(), 20)
+                    .check(a.country() == null || a.country().matches("[A-Za-z]{2}"), at + ".country", "must be an ISO 3166 alpha-2 code");
+            }
+        }
+        List<ContactPersonDTO> contacts = p.contacts() == null ? List.of() : p.contacts();
+        for (int i = 0; i < contacts.size(); i++) {
+            ContactPersonDTO c = contacts.get(i);
+            String at = "contacts[" + i + "]";
+            v.require(at, c);
+            if (c != null) {
+                v.requireText(at + ".name", c.name(), 200).maxLength(at + ".title", c.title(), 100)
+                    .email(at + ".email", c.email()).maxLength(at + ".phone", c.phone(), 40);
+            }
+        }
+        int decimals = 2;
+        if (p.currency() != null) {
+            CurrencyDTO currency = currencies.list().stream().filter(c -> c.code().equals(p.currency())).findFirst().orElse(null);
+            v.check(currency != null, "currency", "unknown currency " + p.currency());
+            decimals = currency == null ? decimals : currency.decimals();
+        }
+        v.nonNegative("creditLimit", p.creditLimit(), decimals);
+        v.check(p.creditLimit() == null || p.creditLimit().precision() - p.creditLimit().scale() <= 15, "creditLimit", "is too large");
+        v.throwIfAny();
+        return decimals;
+    }
+
+    private static void refuseDuplicateTaxNumber(EntityManager em, String taxNumber, Long self) {
+        if (taxNumber == null || taxNumber.isBlank()) {
+            return;
+        }
+        em.createQuery("SELECT p.code FROM PartyEntity p WHERE p.taxNumber = :t AND p.id <> :self", String.class)
+            .setParameter("t", taxNumber).setParameter("self", self == null ? -1L : self).getResultList().stream().findFirst()
+            .ifPresent(code -> {
+                throw new ConflictException("Party " + code + " already has tax number " + taxNumber);
+            });
+    }
+
+    private static void apply(PartyEntity e, PartyDTO p, int currencyDecimals) {
+        e.kind = p.kind();
+        e.name = p.name().strip();
+        e.searchName = e.name.toUpperCase(Locale.ROOT);
+        e.taxOffice = blankToNull(p.taxOffice());
+        e.taxNumber = blankToNull(p.taxNumber());
+        e.phone = blankToNull(p.phone());
+        e.email = blankToNull(p.email());
+        e.paymentTermDays = p.paymentTermDays();
+        e.creditLimit = p.creditLimit() == null ? null : p.creditLimit().setScale(currencyDecimals, RoundingMode.UNNECESSARY);
+        e.currency = p.currency();
+        e.roles.clear();
+        if (p.roles() != null) {
+            e.roles.addAll(p.roles());
+        }
+        e.addresses.clear();
+        if (p.addresses() != null) {
+            p.addresses().forEach(a -> e.addresses.add(AddressEmbeddable.of(a)));
+        }
+        e.contacts.clear();
+        if (p.contacts() != null) {
+            p.contacts().forEach(c -> e.contacts.add(ContactEmbeddable.of(c)));
+        }
+    }
+
+    private static PartyEntity load(EntityManager em, long id) {
+        PartyEntity e = em.find(PartyEntity.class, id);
+        if (e == null) {
+            throw new NotFoundException("Party", id);
+        }
+        return e;
+    }
+
+    static PartyDTO toDto(PartyEntity e) {
+        Set<PartyRole> roles = e.roles.isEmpty() ? EnumSet.noneOf(PartyRole.class) : EnumSet.copyOf(e.roles);
+        return new PartyDTO(e.id, e.code, e.kind, e.name, roles, e.taxOffice, e.taxNumber,
+            e.addresses.stream().map(AddressEmbeddable::toDto).toList(), e.contacts.stream().map(ContactEmbeddable::toDto).toList(),
+            e.phone, e.email, e.paymentTermDays, Money.plain(e.creditLimit), e.currency, e.version, e.createdAt.toInstant(ZoneOffset.UTC),
+            e.updatedAt.toInstant(ZoneOffset.UTC));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Millisecond precision: what every database keeps, so a reloaded party equals the one returned. */
+    private static LocalDateTime now() {
+        return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,122 @@
+package io.kovan.kernel.impl.persistence;
+
+import java.util.function.Supplier;
+
+import javax.transaction.Status;
+import javax.transaction.SystemException;
+import javax.transaction.Transaction;
+import javax.transaction.TransactionManager;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.kovan.kernel.api.Transactions;
+import io.kovan.kernel.impl.module.SchemaReady;
+
+/**
+ * {@link Transactions} on the container's JTA transaction manager: every persistence unit on the
+ * XA DataSource enlists in the same transaction. Registered only once the kernel's schema is
+ * migrated (hence the reference to the module registry), so no module writes to a missing table.
+ */
+@Component(service = Transactions.class)
+public class JtaTransactions implements Transactions {
+
+    private final TransactionManager tm;
+
+    @Activate
+    public JtaTransactions(@Reference TransactionManager tm, @Reference SchemaReady schemaReady) {
+        this.tm = tm;
+    }
+
+    @Override
+    public <T> T required(Supplier<T> work) {
+        if (isActive()) {
+            return work.get();
+        }
+        return inNewTransaction(work);
+    }
+
+    @Override
+    public void required(Runnable work) {
+        required(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    @Override
+    public <T> T requiresNew(Supplier<T> work) {
+        Transaction suspended = null;
+        try {
+            if (isActive()) {
+                suspended = tm.suspend();
+            }
+            return inNewTransaction(work);
+        } catch (SystemException e) {
+            throw new IllegalStateException("transaction manager failed", e);
+        } finally {
+            if (suspended != null) {
+                try {
+                    tm.resume(suspended);
+                } catch (Exception e) {
+                    throw new IllegalStateException("could not resume the caller's transaction", e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public boolean isActive() {
+        try {
+            int status = tm.getStatus();
+            return status == Status.STATUS_ACTIVE || status == Status.STATUS_MARKED_ROLLBACK;
+        } catch (SystemException e) {
+            throw new IllegalStateException("transaction manager failed", e);
+        }
+    }
+
+    @Override
+    public void setRollbackOnly() {
+        try {
+            tm.setRollbackOnly();
+        } catch (IllegalStateException | SystemException e) {
+            throw new IllegalStateException("no transaction to mark for rollback", e);
+        }
+    }
+
+    private <T> T inNewTransaction(Supplier<T> work) {
+        T result;
+        try {
+            tm.begin();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not begin a transaction", e);
+        }
+        try {
+            result = work.get();
+        } catch (RuntimeException | Error e) {
+            rollbackQuietly(e);
+            throw e;
+        }
+        try {
+            if (tm.getStatus() == Status.STATUS_MARKED_ROLLBACK) {
+                tm.rollback();
+            } else {
+                tm.commit();
+            }
+        } catch (javax.transaction.RollbackException e) {
+            throw new TransactionFailedException("the transaction was rolled back at commit", e);
+        } catch (Exception e) {
+            throw new TransactionFailedException("the transaction failed at commit", e);
+        }
+        return result;
+    }
+
+    private void rollbackQuietly(Throwable cause) {
+        try {
+            tm.rollback();
+        } catch (Exception e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

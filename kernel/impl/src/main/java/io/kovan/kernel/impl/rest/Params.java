@@ -1,0 +1,83 @@
+package io.kovan.kernel.impl.rest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.core.MultivaluedMap;
+import javax.ws.rs.core.UriInfo;
+
+import io.kovan.kernel.api.NotFoundException;
+import io.kovan.kernel.api.PageRequest;
+import io.kovan.kernel.api.ValidationException;
+
+/**
+ * Reads path and query parameters as the client wrote them, so that a malformed one is a 400
+ * naming it (JAX-RS itself would answer 404 for a query parameter it cannot convert).
+ */
+public final class Params {
+
+    private static final List<String> PAGING = List.of("offset", "limit", "q", "sort");
+
+    private Params() {
+    }
+
+    /** The paging parameters plus the named filters; any other query parameter is refused. */
+    public static PageRequest page(UriInfo uri, String... filters) {
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        Map<String, String> given = new HashMap<>();
+        List<String> allowed = List.of(filters);
+        for (String name : query.keySet()) {
+            if (!PAGING.contains(name) && !allowed.contains(name)) {
+                throw new ValidationException(name, "is not a known parameter; use " + String.join(", ", PAGING)
+                    + (filters.length == 0 ? "" : ", " + String.join(", ", allowed)));
+            }
+            if (allowed.contains(name)) {
+                given.put(name, query.getFirst(name));
+            }
+        }
+        return PageRequest.parse(query.getFirst("offset"), query.getFirst("limit"), query.getFirst("q"), query.getFirst("sort"), given);
+    }
+
+    /** A numeric id from the path; anything else cannot name a record, so it is a 404. */
+    public static long id(String kind, String raw) {
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException(kind, raw);
+        }
+    }
+
+    public static BigDecimal decimal(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new ValidationException(name, "is required");
+        }
+        try {
+            return new BigDecimal(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new ValidationException(name, "must be a decimal number");
+        }
+    }
+
+    public static LocalDate date(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(name, "must be a date as YYYY-MM-DD");
+        }
+    }
+
+    /** A request body is required: an empty one is a 400, not a NullPointerException. */
+    public static <T> T body(T body) {
+        if (body == null) {
+            throw new ValidationException("body", "a JSON body is required");
+        }
+        return body;
+    }
+}

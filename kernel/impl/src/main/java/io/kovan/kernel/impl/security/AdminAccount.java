@@ -1,0 +1,70 @@
+package io.kovan.kernel.impl.security;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Properties;
+
+/**
+ * Gives the {@code admin} user a password on first start: {@code KOVAN_ADMIN_PASSWORD} if set,
+ * else a generated one. The password goes into the JAAS realm's users file (which hashes it on
+ * first use) and into {@code data/kovan/admin-password}, readable by its owner only; it is
+ * printed once. Nothing happens when the users file already has an admin.
+ */
+public final class AdminAccount {
+
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    private AdminAccount() {
+    }
+
+    /** Returns the new password, or {@code null} when an admin already exists. */
+    public static String ensure(Path usersFile, Path passwordFile, String fromEnvironment, PrintStream console) throws IOException {
+        Properties users = new Properties();
+        if (Files.exists(usersFile)) {
+            try (var in = Files.newBufferedReader(usersFile, StandardCharsets.ISO_8859_1)) {
+                users.load(in);
+            }
+        }
+        if (users.containsKey("admin")) {
+            return null;
+        }
+        String password = fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment : generate();
+        Files.createDirectories(passwordFile.getParent());
+        Files.deleteIfExists(passwordFile);
+        try {
+            Files.createFile(passwordFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(passwordFile);
+        }
+        Files.writeString(passwordFile, password + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        // The realm's file is a properties file: escape the password as one.
+        Properties entry = new Properties();
+        entry.setProperty("admin", password + ",_g_:admingroup");
+        java.io.StringWriter line = new java.io.StringWriter();
+        entry.store(line, null);
+        String escaped = line.toString().lines().filter(l -> !l.startsWith("#")).findFirst().orElseThrow();
+        Files.writeString(usersFile, System.lineSeparator() + escaped + System.lineSeparator(), StandardCharsets.ISO_8859_1,
+            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        if (console != null) {
+            String origin = fromEnvironment != null && !fromEnvironment.isBlank() ? "from KOVAN_ADMIN_PASSWORD" : "generated";
+            console.println("Kovan: user 'admin' created, password " + origin + (origin.equals("generated") ? ": " + password : "")
+                + " (kept in " + passwordFile + ")");
+        }
+        return password;
+    }
+
+    static String generate() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return password.toString();
+    }
+}
