@@ -53,6 +53,7 @@ public class ModuleRegistry implements SynchronousBundleListener, SchemaReady {
         System.setProperty("liquibase.analytics.enabled", System.getProperty("liquibase.analytics.enabled", "false"));
         System.setProperty("liquibase.hub.mode", System.getProperty("liquibase.hub.mode", "off"));
         System.setProperty("liquibase.showBanner", System.getProperty("liquibase.showBanner", "false"));
+        System.setProperty("liquibase.command.showSummaryOutput", System.getProperty("liquibase.command.showSummaryOutput", "LOG"));
     }
 
     private final BundleContext context;

@@ -9,6 +9,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.slf4j.Logger;
@@ -33,7 +34,7 @@ public final class ExceptionMappers {
     }
 
     /** Business refusals keep the status their exception carries. */
-    @Component(service = ExceptionMapper.class)
+    @Component(service = ExceptionMapper.class, scope = ServiceScope.PROTOTYPE)
     @JaxrsExtension
     @JaxrsApplicationSelect(KovanRest.ALL_APPLICATIONS)
     public static class Business implements ExceptionMapper<KovanException> {
@@ -44,7 +45,7 @@ public final class ExceptionMappers {
     }
 
     /** Malformed JSON, wrong types and unknown fields: 400 naming the field. */
-    @Component(service = ExceptionMapper.class)
+    @Component(service = ExceptionMapper.class, scope = ServiceScope.PROTOTYPE)
     @JaxrsExtension
     @JaxrsApplicationSelect(KovanRest.ALL_APPLICATIONS)
     public static class JsonErrors implements ExceptionMapper<JsonProcessingException> {
@@ -55,7 +56,7 @@ public final class ExceptionMappers {
     }
 
     /** JAX-RS's own errors (unknown path, wrong method, unsupported media type) keep their status. */
-    @Component(service = ExceptionMapper.class)
+    @Component(service = ExceptionMapper.class, scope = ServiceScope.PROTOTYPE)
     @JaxrsExtension
     @JaxrsApplicationSelect(KovanRest.ALL_APPLICATIONS)
     public static class Web implements ExceptionMapper<WebApplicationException> {
@@ -74,7 +75,7 @@ public final class ExceptionMappers {
      * Everything else. A business exception or a concurrent-update failure wrapped by the
      * persistence layer still gets its own status; only a real fault is a 500, and is logged.
      */
-    @Component(service = ExceptionMapper.class)
+    @Component(service = ExceptionMapper.class, scope = ServiceScope.PROTOTYPE)
     @JaxrsExtension
     @JaxrsApplicationSelect(KovanRest.ALL_APPLICATIONS)
     public static class Fallback implements ExceptionMapper<Throwable> {

@@ -4,6 +4,7 @@ import javax.ws.rs.ext.MessageBodyReader;
 import javax.ws.rs.ext.MessageBodyWriter;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 
@@ -12,7 +13,7 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import io.kovan.kernel.api.rest.KovanRest;
 
 /** JSON for every Kovan application, with the strict mapper of {@link Json}. */
-@Component(service = {MessageBodyReader.class, MessageBodyWriter.class})
+@Component(service = {MessageBodyReader.class, MessageBodyWriter.class}, scope = ServiceScope.PROTOTYPE)
 @JaxrsExtension
 @JaxrsApplicationSelect(KovanRest.ALL_APPLICATIONS)
 public class JsonProvider extends JacksonJsonProvider {

@@ -24,6 +24,7 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 
@@ -35,7 +36,7 @@ import io.kovan.kernel.impl.rest.Problems;
  * successful login is remembered for a minute (keyed by a hash, never the password) so that
  * a busy client does not pay a realm login per call.
  */
-@Component(service = ContainerRequestFilter.class)
+@Component(service = ContainerRequestFilter.class, scope = ServiceScope.PROTOTYPE)
 @JaxrsExtension
 @JaxrsApplicationSelect(KovanRest.ALL_APPLICATIONS)
 public class BasicAuthFilter implements ContainerRequestFilter {
