@@ -1,0 +1,210 @@
+package io.kovan.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The kernel's REST API in the booted distribution: authentication, validation, paging, versions, errors. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class CoreRestIT extends KovanTestSupport {
+
+    private static final String ACME = "{\"kind\":\"ORGANIZATION\",\"name\":\"Acme Makina A.Ş.\",\"taxNumber\":\"1234567890\","
+        + "\"roles\":[\"CUSTOMER\"],\"email\":\"info@acme.com.tr\",\"paymentTermDays\":30,\"creditLimit\":250000.00,\"currency\":\"TRY\","
+        + "\"addresses\":[{\"type\":\"BILLING\",\"line1\":\"Organize Sanayi 4. Cad. 12\",\"city\":\"Bursa\",\"country\":\"TR\"}],"
+        + "\"contacts\":[{\"name\":\"Ayşe Yılmaz\",\"title\":\"Satın alma\",\"email\":\"ayse@acme.com.tr\"}]}";
+
+    @Test
+    public void everyCallNeedsCredentials() throws Exception {
+        Reply anonymous = send("GET", "/api/core/parties", null, null, null);
+        assertEquals(401, anonymous.status());
+        assertTrue(anonymous.contentType(), anonymous.contentType().startsWith("application/problem+json"));
+        assertEquals(401, send("GET", "/api/core/parties", null, "admin", "wrong").status());
+        assertEquals(401, send("POST", "/api/core/parties", ACME, null, null).status());
+        assertEquals(200, get("/api/core/parties").status());
+    }
+
+    @Test
+    public void anInvalidTaxNumberIsRefusedNamingTheFieldAndWritesNothing() throws Exception {
+        long before = get("/api/core/parties").json().get("total").asLong();
+        Reply bad = post("/api/core/parties", "{\"kind\":\"ORGANIZATION\",\"name\":\"X\",\"taxNumber\":\"12\",\"roles\":[\"CUSTOMER\"]}");
+        assertEquals(400, bad.status());
+        assertTrue(bad.contentType().startsWith("application/problem+json"));
+        assertEquals("taxNumber", bad.json().get("field").asText());
+        assertEquals(before, get("/api/core/parties").json().get("total").asLong());
+
+        Reply person = post("/api/core/parties", "{\"kind\":\"PERSON\",\"name\":\"Ali Veli\",\"taxNumber\":\"1234567890\"}");
+        assertEquals("a VKN is not a TCKN", 400, person.status());
+        assertEquals("taxNumber", person.json().get("field").asText());
+    }
+
+    @Test
+    public void createsReadsUpdatesAndRefusesStaleVersions() throws Exception {
+        Reply created = post("/api/core/parties", ACME.replace("1234567890", "1111111114"));
+        assertEquals(created.body(), 201, created.status());
+        JsonNode party = created.json();
+        assertTrue(party.get("code").asText().matches("C-\\d{6}"));
+        assertEquals("250000.00", party.get("creditLimit").asText());
+        assertEquals("Bursa", party.get("addresses").get(0).get("city").asText());
+
+        JsonNode byCode = get("/api/core/parties/" + party.get("code").asText()).json();
+        assertEquals(party.get("id").asLong(), byCode.get("id").asLong());
+        assertEquals("Ayşe Yılmaz", byCode.get("contacts").get(0).get("name").asText());
+
+        long id = party.get("id").asLong();
+        String update = ACME.replace("1234567890", "1111111114").replace("Acme Makina A.Ş.", "Acme Makina Sanayi A.Ş.")
+            .replace("{\"kind\"", "{\"version\":" + party.get("version").asLong() + ",\"kind\"");
+        Reply updated = put("/api/core/parties/" + id, update);
+        assertEquals(updated.body(), 200, updated.status());
+        assertEquals("Acme Makina Sanayi A.Ş.", updated.json().get("name").asText());
+        assertTrue(updated.json().get("version").asLong() > party.get("version").asLong());
+
+        Reply stale = put("/api/core/parties/" + id, update);
+        assertEquals("the same version twice is stale the second time", 409, stale.status());
+        assertEquals("Acme Makina Sanayi A.Ş.", get("/api/core/parties/" + id).json().get("name").asText());
+
+        Reply duplicate = post("/api/core/parties", ACME.replace("1234567890", "1111111114"));
+        assertEquals("same tax number twice", 409, duplicate.status());
+    }
+
+    @Test
+    public void clientMistakesAreFourHundredsNeverFiveHundreds() throws Exception {
+        assertProblem(post("/api/core/parties", "{\"kind\":\"ORGANIZATION\",\"name\":"), 400, null);
+        assertProblem(post("/api/core/parties", "{\"kind\":\"ORGANIZATION\",\"name\":\"X\",\"bogus\":1}"), 400, "bogus");
+        assertProblem(post("/api/core/parties", "{\"kind\":\"ORGANIZATION\",\"name\":\"X\",\"paymentTermDays\":\"abc\"}"), 400, "paymentTermDays");
+        assertProblem(post("/api/core/parties", "{\"kind\":\"SOMETHING\",\"name\":\"X\"}"), 400, "kind");
+        assertProblem(post("/api/core/parties", "{\"kind\":\"ORGANIZATION\",\"name\":\"X\",\"roles\":[\"KING\"]}"), 400, "roles[0]");
+        assertProblem(post("/api/core/parties", "{\"kind\":\"ORGANIZATION\",\"name\":\"X\",\"creditLimit\":-5}"), 400, "creditLimit");
+        assertProblem(post("/api/core/parties", "{\"kind\":\"ORGANIZATION\",\"name\":\"X\",\"creditLimit\":1.001}"), 400, "creditLimit");
+        assertProblem(post("/api/core/parties", "{\"kind\":\"ORGANIZATION\",\"name\":\"X\",\"currency\":\"XXX\"}"), 400, "currency");
+        assertProblem(post("/api/core/parties", "{\"kind\":\"ORGANIZATION\",\"name\":\"" + "N".repeat(5000) + "\"}"), 400, "name");
+        assertProblem(post("/api/core/parties", ""), 400, null);
+        assertProblem(post("/api/core/parties", "[]"), 400, null);
+        assertProblem(get("/api/core/parties?limit=abc"), 400, "limit");
+        assertProblem(get("/api/core/parties?limit=100000"), 400, "limit");
+        assertProblem(get("/api/core/parties?sort=password"), 400, "sort");
+        assertProblem(get("/api/core/parties?role=KING"), 400, "role");
+        assertProblem(get("/api/core/parties?colour=red"), 400, "colour");
+        assertProblem(get("/api/core/parties/999999"), 404, null);
+        assertProblem(get("/api/core/parties/'%20OR%201=1"), 404, null);
+        assertProblem(put("/api/core/parties/abc", ACME), 404, null);
+        assertProblem(put("/api/core/parties/999999", ACME.replace("{\"kind\"", "{\"version\":0,\"kind\"")), 404, null);
+        assertProblem(get("/api/core/nothing-here"), 404, null);
+        assertProblem(send("DELETE", "/api/core/companies", null, "admin", ADMIN_PASSWORD), 405, null);
+    }
+
+    @Test
+    public void listsPageFilterAndSort() throws Exception {
+        for (String name : new String[] {"Zeta Tekstil", "Alfa Gıda", "Beta Lojistik"}) {
+            assertEquals(201, post("/api/core/parties", "{\"kind\":\"ORGANIZATION\",\"name\":\"" + name + "\",\"roles\":[\"SUPPLIER\"]}").status());
+        }
+        JsonNode suppliers = get("/api/core/parties?role=SUPPLIER&sort=name&limit=2").json();
+        assertEquals(3, suppliers.get("total").asLong());
+        assertEquals(2, suppliers.get("items").size());
+        assertEquals("Alfa Gıda", suppliers.get("items").get(0).get("name").asText());
+        JsonNode secondPage = get("/api/core/parties?role=SUPPLIER&sort=name&limit=2&offset=2").json();
+        assertEquals("Zeta Tekstil", secondPage.get("items").get(0).get("name").asText());
+        JsonNode descending = get("/api/core/parties?role=SUPPLIER&sort=-name").json();
+        assertEquals("Zeta Tekstil", descending.get("items").get(0).get("name").asText());
+        JsonNode search = get("/api/core/parties?q=lojist").json();
+        assertEquals(1, search.get("total").asLong());
+        assertEquals("Beta Lojistik", search.get("items").get(0).get("name").asText());
+        JsonNode wildcard = get("/api/core/parties?q=%25").json();
+        assertEquals("a % in q is text, not a wildcard", 0, wildcard.get("total").asLong());
+    }
+
+    @Test
+    public void productsUnitsCurrenciesCompaniesAndNumbering() throws Exception {
+        Reply product = post("/api/core/products", "{\"code\":\"VLV-100\",\"name\":\"Vana DN100\",\"type\":\"STOCKED\",\"unit\":\"PCS\","
+            + "\"salesPrice\":1250.5,\"currency\":\"TRY\",\"standardCost\":800,\"vatRate\":20,\"barcode\":\"4006381333931\",\"category\":\"Vanalar\"}");
+        assertEquals(product.body(), 201, product.status());
+        assertEquals("1250.50", product.json().get("salesPrice").asText());
+        assertTrue(product.json().get("active").asBoolean());
+        assertProblem(post("/api/core/products", "{\"code\":\"VLV-100\",\"name\":\"Again\",\"type\":\"STOCKED\",\"unit\":\"PCS\"}"), 409, null);
+        assertProblem(post("/api/core/products", "{\"code\":\"B-1\",\"name\":\"Bad\",\"type\":\"STOCKED\",\"unit\":\"PCS\",\"barcode\":\"4006381333932\"}"), 400, "barcode");
+        assertProblem(post("/api/core/products", "{\"code\":\"B-2\",\"name\":\"Bad\",\"type\":\"STOCKED\",\"unit\":\"LIGHTYEAR\"}"), 400, "unit");
+        assertEquals(1, get("/api/core/products?category=Vanalar").json().get("total").asLong());
+
+        assertEquals("2500", get("/api/core/units/convert?quantity=2.5&from=KG&to=G").json().get("result").asText());
+        assertEquals(201, post("/api/core/units", "{\"code\":\"PACK\",\"name\":\"Pack\",\"decimals\":0}").status());
+        assertEquals(201, post("/api/core/units/conversions", "{\"from\":\"BOX\",\"to\":\"PCS\",\"factor\":12}").status());
+        assertEquals(201, post("/api/core/units/conversions", "{\"from\":\"PACK\",\"to\":\"BOX\",\"factor\":10}").status());
+        assertEquals("chained PACK→BOX→PCS", "240", get("/api/core/units/convert?quantity=2&from=PACK&to=PCS").json().get("result").asText());
+        assertProblem(get("/api/core/units/convert?quantity=1&from=KG&to=PCS"), 400, "to");
+
+        assertEquals(200, post("/api/core/currencies/rates", "{\"from\":\"USD\",\"to\":\"TRY\",\"date\":\"2026-01-02\",\"rate\":30.5}").status());
+        assertEquals(200, post("/api/core/currencies/rates", "{\"from\":\"USD\",\"to\":\"TRY\",\"date\":\"2026-06-01\",\"rate\":34}").status());
+        JsonNode january = get("/api/core/currencies/convert?amount=100&from=USD&to=TRY&date=2026-03-15").json();
+        assertEquals("3050.00", january.get("result").asText());
+        assertEquals("2026-01-02", january.get("rateDate").asText());
+        JsonNode inverse = get("/api/core/currencies/convert?amount=340&from=TRY&to=USD&date=2026-07-01").json();
+        assertEquals("10.00", inverse.get("result").asText());
+        assertProblem(get("/api/core/currencies/convert?amount=1&from=USD&to=TRY&date=2025-01-01"), 400, "date");
+        assertProblem(get("/api/core/currencies/convert?amount=ten&from=USD&to=TRY"), 400, "amount");
+        assertEquals(2, get("/api/core/currencies/USD/rates").json().size());
+
+        JsonNode companies = get("/api/core/companies").json();
+        assertEquals("one company is created at first start", 1, companies.size());
+        assertEquals("TRY", companies.get(0).get("baseCurrency").asText());
+
+        JsonNode series = get("/api/core/numbering").json();
+        assertTrue(series.toString().contains("\"SO\""));
+        assertEquals(201, post("/api/core/numbering", "{\"code\":\"RMA\",\"prefix\":\"RMA\",\"yearly\":true,\"padding\":5,\"description\":\"Returns\"}").status());
+        assertEquals(0, get("/api/core/numbering/RMA").json().get("lastNumber").asLong());
+    }
+
+    @Test
+    public void consoleCommands() throws Exception {
+        String modules = console("kovan:modules");
+        assertTrue(modules, modules.contains("core") && modules.contains("/api/core") && modules.contains("core-002-reference-data")
+            && modules.contains("CURRENT"));
+
+        String added = console("core:party-add --role CUSTOMER --tax-number 1234567890 --email satis@deniz.com.tr \"Deniz Gıda Ltd\"");
+        assertTrue(added, added.matches("(?s)Created party C-\\d{6} \\(id \\d+\\): Deniz Gıda Ltd\\s*"));
+        String code = added.replaceAll("(?s).*(C-\\d{6}).*", "$1");
+        String list = console("core:party-list --role CUSTOMER");
+        assertTrue(list, list.contains(code) && list.contains("Deniz Gıda Ltd"));
+        String show = console("core:party-show " + code);
+        assertTrue(show, show.contains("satis@deniz.com.tr") && show.contains("1234567890"));
+
+        try {
+            console("core:party-add --tax-number 12 \"Bad Ltd\"");
+            fail("an invalid VKN must be refused");
+        } catch (Exception e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("taxNumber"));
+            assertFalse("one line: " + e.getMessage(), e.getMessage().contains("\n"));
+        }
+        try {
+            console("core:party-show C-999999");
+            fail("an unknown party must be refused");
+        } catch (Exception e) {
+            assertEquals("Party C-999999 does not exist", e.getMessage());
+        }
+
+        String product = console("core:product-add --price 99.90 --vat 10 --unit KG --category Kahve KHV-1 \"Türk Kahvesi 1 kg\"");
+        assertTrue(product, product.contains("Created product KHV-1"));
+        String products = console("core:product-list --category Kahve");
+        assertTrue(products, products.contains("KHV-1") && products.contains("99.90") && products.contains("1 of 1 products"));
+    }
+
+    private static void assertProblem(Reply reply, int status, String field) {
+        assertEquals(reply.body(), status, reply.status());
+        assertTrue(reply.contentType() + " " + reply.body(), reply.contentType().startsWith("application/problem+json"));
+        JsonNode problem = reply.json();
+        assertEquals(status, problem.get("status").asInt());
+        assertNotNull(problem.get("title"));
+        if (field != null) {
+            assertEquals(reply.body(), field, problem.get("field").asText());
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package io.kovan.itests;
+
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedExceptionAction;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import javax.inject.Inject;
+import javax.security.auth.Subject;
+
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.options.MavenArtifactUrlReference;
+import org.osgi.framework.BundleContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Boots the built distribution (target of the {@code distribution} module) once per test class,
+ * on free ports, with a known admin password, and offers REST and console helpers. Tests run
+ * inside the container; REST calls go over real HTTP with Basic authentication.
+ */
+public abstract class KovanTestSupport {
+
+    protected static final String ADMIN_PASSWORD = "itest-Secret-1";
+    protected static final ObjectMapper JSON = new ObjectMapper()
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Configuration
+    public Option[] config() {
+        return baseConfig(new ArrayList<>()).toArray(Option[]::new);
+    }
+
+    /** The container options every Kovan test shares; subclasses add theirs (a database, say). */
+    protected List<Option> baseConfig(List<Option> extra) {
+        MavenArtifactUrlReference kovan = maven().groupId("io.kovan").artifactId("kovan").type("tar.gz").versionAsInProject();
+        String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
+        String karafVersion = "4.4.8";
+        List<Option> options = new ArrayList<>(List.of(
+            karafDistributionConfiguration().frameworkUrl(kovan).name("Kovan").unpackDirectory(new File("target/exam")).useDeployFolder(false),
+            configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+            logLevel(LogLevel.WARN),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
+            editConfigurationFilePut("etc/custom.system.properties", "kovan.admin.password", ADMIN_PASSWORD),
+            systemProperty("pax.exam.osgi.unresolved.fail").value("true"),
+            // What Karaf's bin/karaf adds on Java 9+ (Pax Exam builds its own command line).
+            vmOption("--add-reads=java.xml=java.logging"),
+            vmOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),
+            vmOption("--patch-module"), vmOption("java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karafVersion + ".jar"),
+            vmOption("--patch-module"), vmOption("java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + karafVersion + ".jar"),
+            vmOption("--add-opens"), vmOption("java.base/java.security=ALL-UNNAMED"),
+            vmOption("--add-opens"), vmOption("java.base/java.net=ALL-UNNAMED"),
+            vmOption("--add-opens"), vmOption("java.base/java.lang=ALL-UNNAMED"),
+            vmOption("--add-opens"), vmOption("java.base/java.util=ALL-UNNAMED"),
+            vmOption("--add-opens"), vmOption("java.naming/javax.naming.spi=ALL-UNNAMED"),
+            vmOption("--add-opens"), vmOption("java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED"),
+            vmOption("--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED"),
+            vmOption("--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED"),
+            vmOption("--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED"),
+            vmOption("--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED"),
+            vmOption("--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED"),
+            vmOption("--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED"),
+            vmOption("--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED"),
+            vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
+            vmOption("-Xmx1g"),
+            vmOption("-classpath"), vmOption("lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*")));
+        options.addAll(extra);
+        return options;
+    }
+
+    @Before
+    public void waitForRest() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (get("/api/core/companies").status() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        fail("REST did not answer 200 on /api/core/companies within 90 s");
+    }
+
+    /** A REST answer: status, Content-Type and body. */
+    public record Reply(int status, String contentType, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+
+
+    protected Reply get(String path) throws IOException, InterruptedException {
+        return send("GET", path, null, "admin", ADMIN_PASSWORD);
+    }
+
+    protected Reply post(String path, String body) throws IOException, InterruptedException {
+        return send("POST", path, body, "admin", ADMIN_PASSWORD);
+    }
+
+    protected Reply put(String path, String body) throws IOException, InterruptedException {
+        return send("PUT", path, body, "admin", ADMIN_PASSWORD);
+    }
+
+    protected Reply send(String method, String path, String body, String user, String password) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + restPort() + path))
+            .timeout(Duration.ofSeconds(30))
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    }
+
+    /** The port Pax Web listens on, read from its configuration inside the container. */
+    protected int restPort() throws IOException {
+        java.util.Properties web = new java.util.Properties();
+        try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(System.getProperty("karaf.etc"), "org.ops4j.pax.web.cfg"))) {
+            web.load(in);
+        }
+        return Integer.parseInt(web.getProperty("org.osgi.service.http.port").strip());
+    }
+
+    /** Runs a console command as the admin user, returning what it printed; its exception is rethrown. */
+    protected String console(String command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, out, out);
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal("admin"));
+        for (String role : List.of("admin", "manager", "viewer", "systembundles")) {
+            subject.getPrincipals().add(new RolePrincipal(role));
+        }
+        try {
+            Subject.doAs(subject, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+        } catch (java.security.PrivilegedActionException e) {
+            throw e.getException();
+        } finally {
+            out.flush();
+            session.close();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    protected static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
