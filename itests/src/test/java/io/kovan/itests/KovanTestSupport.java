@@ -190,6 +190,36 @@ public abstract class KovanTestSupport {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
+    /** Waits up to 30 s for a service, as modules may still be starting. */
+    protected <T> T service(Class<T> type) throws InterruptedException {
+        org.osgi.util.tracker.ServiceTracker<T, T> tracker = new org.osgi.util.tracker.ServiceTracker<>(bundleContext, type, null);
+        tracker.open();
+        T service = tracker.waitForService(30_000);
+        if (service == null) {
+            throw new AssertionError("no " + type.getName() + " service within 30 s");
+        }
+        return service;
+    }
+
+    /** Installs a module feature as an administrator would, and waits until its REST path answers. */
+    protected void installModule(String feature, String restProbe) throws Exception {
+        console("feature:install " + feature);
+        awaitStatus(restProbe, 200);
+    }
+
+    protected void awaitStatus(String path, int status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int last = -1;
+        while (System.nanoTime() < deadline) {
+            last = get(path).status();
+            if (last == status) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        fail(path + " answered " + last + ", not " + status + ", for 60 s");
+    }
+
     protected static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -1,0 +1,163 @@
+package io.kovan.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.Test;
+import org.ops4j.pax.exam.Option;
+
+import io.kovan.kernel.api.PageRequest;
+import io.kovan.kernel.api.Transactions;
+import io.kovan.kernel.api.numbering.NumberSeriesDTO;
+import io.kovan.kernel.api.numbering.NumberingService;
+import io.kovan.kernel.api.party.PartyDTO;
+import io.kovan.kernel.api.party.PartyKind;
+import io.kovan.kernel.api.party.PartyRole;
+import io.kovan.kernel.api.party.PartyService;
+import io.kovan.sample.api.NoteDTO;
+import io.kovan.sample.api.NoteService;
+
+/**
+ * What the persistence layer promises, checked on whichever database the subclass boots:
+ * one transaction across modules, and gapless numbering under concurrency with rollbacks.
+ */
+public abstract class PersistenceContract extends KovanTestSupport {
+
+    /** Thrown inside a transaction to roll it back on purpose. */
+    static final class Rollback extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** The sample module boots with the container: the test classes use its API. */
+    @Override
+    protected List<Option> baseConfig(List<Option> extra) {
+        List<Option> options = super.baseConfig(extra);
+        options.add(editConfigurationFileExtend("etc/org.apache.karaf.features.cfg", "featuresBoot", "kovan-sample"));
+        return options;
+    }
+
+    /** Skips (loudly) when the subclass's database is not there. */
+    protected void assumeDatabase() {
+    }
+
+    @Test
+    public void aFailureInTheSecondModuleRollsBackTheFirstModulesWrite() throws Exception {
+        assumeDatabase();
+        installModule("kovan-sample", "/api/sample/notes");
+        Transactions tx = service(Transactions.class);
+        PartyService parties = service(PartyService.class);
+        NoteService notes = service(NoteService.class);
+        long partiesBefore = parties.list(PageRequest.of(0, 1)).total();
+        long notesBefore = notes.count();
+
+        try {
+            tx.required(() -> {
+                PartyDTO party = parties.create(party("Rolled Back Ltd"));
+                notes.create(new NoteDTO(null, "first note commits only with the party", party.id()));
+                notes.create(new NoteDTO(null, "x".repeat(300), party.id()));
+                return party;
+            });
+            fail("a 300-character note must be refused by the sample module's database column");
+        } catch (RuntimeException expected) {
+            // the database refused the note
+        }
+        assertEquals("the kernel's party is gone with the module's failure", partiesBefore, parties.list(PageRequest.of(0, 1)).total());
+        assertEquals("no note was kept", notesBefore, notes.count());
+        assertEquals(0, parties.list(new PageRequest(0, 10, "Rolled Back", null, Map.of())).total());
+
+        PartyDTO kept = tx.required(() -> {
+            PartyDTO party = parties.create(party("Committed Ltd"));
+            notes.create(new NoteDTO(null, "kept", party.id()));
+            return party;
+        });
+        assertEquals(partiesBefore + 1, parties.list(PageRequest.of(0, 1)).total());
+        assertEquals(notesBefore + 1, notes.count());
+        assertTrue(notes.list().stream().anyMatch(n -> kept.id().equals(n.partyId())));
+    }
+
+    @Test
+    public void numbersAreGaplessAndUniqueUnderConcurrencyWithRollbacks() throws Exception {
+        assumeDatabase();
+        Transactions tx = service(Transactions.class);
+        NumberingService numbering = service(NumberingService.class);
+        numbering.define(new NumberSeriesDTO("ITN", "ITN", true, 6, "concurrency test"));
+        int threads = 8;
+        int perThread = 200;
+        ConcurrentLinkedQueue<String> committed = new ConcurrentLinkedQueue<>();
+        AtomicInteger rolledBack = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < perThread; i++) {
+                    boolean rollback = (i + thread) % 7 == 0;
+                    try {
+                        String number = tx.required(() -> {
+                            String drawn = numbering.next("ITN", LocalDate.of(2026, 3, 1));
+                            if (rollback) {
+                                throw new Rollback();
+                            }
+                            return drawn;
+                        });
+                        committed.add(number);
+                    } catch (Rollback e) {
+                        rolledBack.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+            f.get(5, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+
+        int expected = threads * perThread - rolledBack.get();
+        assertTrue("some transactions rolled back", rolledBack.get() > 100);
+        assertEquals(expected, committed.size());
+        Set<String> unique = Set.copyOf(committed);
+        assertEquals("no duplicates", committed.size(), unique.size());
+        for (int n = 1; n <= expected; n++) {
+            String number = String.format("ITN-2026-%06d", n);
+            assertTrue("gap at " + number, unique.contains(number));
+        }
+        assertFalse(unique.contains(String.format("ITN-2026-%06d", expected + 1)));
+        assertEquals(expected, numbering.last("ITN", 2026));
+        assertEquals("another year starts at 1", "ITN-2027-000001", numbering.next("ITN", LocalDate.of(2027, 1, 4)));
+    }
+
+    @Test
+    public void partiesThroughRestOnThisDatabase() throws Exception {
+        assumeDatabase();
+        Reply created = post("/api/core/parties", "{\"kind\":\"PERSON\",\"name\":\"Ayşe Yılmaz\",\"taxNumber\":\"10000000146\",\"roles\":[\"CUSTOMER\",\"EMPLOYEE\"]}");
+        assertEquals(created.body(), 201, created.status());
+        Reply employees = get("/api/core/parties?role=EMPLOYEE&q=yılmaz");
+        assertEquals(1, employees.json().get("total").asLong());
+        assertEquals(400, post("/api/core/parties", "{\"kind\":\"PERSON\",\"name\":\"Bad\",\"taxNumber\":\"10000000147\"}").status());
+    }
+
+    private static PartyDTO party(String name) {
+        return new PartyDTO(null, null, PartyKind.ORGANIZATION, name, Set.of(PartyRole.CUSTOMER), null, null, List.of(), List.of(),
+            null, null, null, null, null, null, null, null);
+    }
+}
