@@ -53,8 +53,8 @@ public class PartyResource {
 
     /** By id ({@code 42}) or code ({@code C-000042}). */
     @GET
-    @Path("{idOrCode}")
-    public PartyDTO get(@PathParam("idOrCode") String idOrCode) {
+    @Path("{id}")
+    public PartyDTO get(@PathParam("id") String idOrCode) {
         return parties.find(idOrCode);
     }
 

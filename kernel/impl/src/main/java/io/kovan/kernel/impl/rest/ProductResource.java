@@ -53,8 +53,8 @@ public class ProductResource {
 
     /** By code or id. */
     @GET
-    @Path("{idOrCode}")
-    public ProductDTO get(@PathParam("idOrCode") String idOrCode) {
+    @Path("{id}")
+    public ProductDTO get(@PathParam("id") String idOrCode) {
         return products.find(idOrCode);
     }
 
