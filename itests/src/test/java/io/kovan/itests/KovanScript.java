@@ -1,0 +1,74 @@
+package io.kovan.itests;
+
+import static org.junit.Assert.assertEquals;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drives the real {@code ./kovan} script of the checkout against the built distribution, in a
+ * scratch instance directory and on free ports, as an administrator would.
+ */
+final class KovanScript {
+
+    final Path root = Path.of(System.getProperty("kovan.root", "..")).toAbsolutePath().normalize();
+    final Map<String, String> environment = new HashMap<>();
+    final int httpPort;
+
+    KovanScript(String instance) throws IOException {
+        Path var = Path.of("target", instance).toAbsolutePath();
+        deleteRecursively(var);
+        httpPort = freePort();
+        environment.put("KOVAN_HTTP_PORT", String.valueOf(httpPort));
+        environment.put("KOVAN_SSH_PORT", String.valueOf(freePort()));
+        environment.put("KOVAN_VAR", var.toString());
+        environment.put("KOVAN_NO_BUILD", "1");
+    }
+
+    /** Runs a command in the checkout's root with this instance's environment; fails unless it exits 0. */
+    String run(List<String> command, int seconds) throws IOException, InterruptedException {
+        File log = Files.createTempFile("kovan-script", ".log").toFile();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).redirectOutput(log);
+        builder.environment().keySet().removeIf(k -> k.startsWith("KOVAN_"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        boolean finished = process.waitFor(seconds, TimeUnit.SECONDS);
+        String output = Files.readString(log.toPath(), StandardCharsets.UTF_8);
+        System.out.println(output);
+        if (!finished) {
+            process.destroyForcibly();
+            throw new AssertionError("did not finish in " + seconds + " s: " + output);
+        }
+        assertEquals(output, 0, process.exitValue());
+        return output;
+    }
+
+    String kovan(String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(root.resolve("kovan").toString()));
+        command.addAll(List.of(args));
+        return run(command, 240);
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (var files = Files.walk(path)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
