@@ -10,6 +10,9 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import io.kovan.kernel.impl.module.SchemaReady;
 import org.slf4j.Logger;
@@ -28,14 +31,19 @@ import io.kovan.kernel.api.party.PartyService;
 
 /** Companies in KV_COMPANY; creates the first one at first start from the {@code io.kovan.core} configuration. */
 @Component(service = CompanyService.class, immediate = true, configurationPid = "io.kovan.core")
+@Designate(ocd = CompanyServiceImpl.Config.class)
 public class CompanyServiceImpl implements CompanyService {
 
     /** The kernel's settings for the company created at first start. */
+    @ObjectClassDefinition(name = "Kovan kernel", description = "The company created at first start (etc/io.kovan.core.cfg)")
     public @interface Config {
+        @AttributeDefinition(name = "Company name", description = "Name of the company created at first start")
         String company_name() default "My Company";
 
+        @AttributeDefinition(name = "Company tax number", description = "Its VKN (10 digits), or empty")
         String company_taxNumber() default "";
 
+        @AttributeDefinition(name = "Base currency", description = "ISO 4217 currency its books are kept in")
         String company_currency() default "TRY";
     }
 

@@ -67,14 +67,7 @@ public class PartyAddCommand implements Action {
                 throw new ValidationException("role", "must be one of " + List.of(PartyRole.values()));
             }
         }
-        BigDecimal limit = null;
-        if (creditLimit != null) {
-            try {
-                limit = new BigDecimal(creditLimit);
-            } catch (NumberFormatException e) {
-                throw new ValidationException("credit-limit", "must be a decimal number");
-            }
-        }
+        BigDecimal limit = PagedListCommand.decimal("credit-limit", creditLimit);
         PartyDTO created = parties.create(new PartyDTO(null, null, person ? PartyKind.PERSON : PartyKind.ORGANIZATION, name, parsedRoles,
             taxOffice, taxNumber, List.of(), List.of(), phone, email, paymentDays, limit, currency, null, null, null));
         System.out.println("Created party " + created.code() + " (id " + created.id() + "): " + created.name());

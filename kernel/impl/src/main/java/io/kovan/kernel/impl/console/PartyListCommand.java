@@ -1,9 +1,5 @@
 package io.kovan.kernel.impl.console;
 
-import java.util.HashMap;
-import java.util.Map;
-
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -11,14 +7,13 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import io.kovan.kernel.api.Page;
-import io.kovan.kernel.api.PageRequest;
 import io.kovan.kernel.api.party.PartyDTO;
 import io.kovan.kernel.api.party.PartyService;
 
 /** {@code core:party-list}. */
 @Service
 @Command(scope = "core", name = "party-list", description = "Lists parties, filtered and paged like GET /api/core/parties")
-public class PartyListCommand implements Action {
+public class PartyListCommand extends PagedListCommand {
 
     @Reference
     PartyService parties;
@@ -29,25 +24,9 @@ public class PartyListCommand implements Action {
     @Option(name = "--kind", description = "ORGANIZATION or PERSON")
     String kind;
 
-    @Option(name = "-q", aliases = "--query", description = "Text to find in code, name, e-mail or tax number")
-    String query;
-
-    @Option(name = "--offset", description = "Rows to skip")
-    int offset;
-
-    @Option(name = "--limit", description = "Rows to show (1-500)")
-    int limit = PageRequest.DEFAULT_LIMIT;
-
     @Override
     public Object execute() {
-        Map<String, String> filters = new HashMap<>();
-        if (role != null) {
-            filters.put("role", role);
-        }
-        if (kind != null) {
-            filters.put("kind", kind);
-        }
-        Page<PartyDTO> page = parties.list(new PageRequest(offset, limit, query, null, filters));
+        Page<PartyDTO> page = parties.list(pageRequest("role", role, "kind", kind));
         ShellTable table = new ShellTable();
         table.column("Code");
         table.column("Name");
@@ -62,9 +41,5 @@ public class PartyListCommand implements Action {
         table.print(System.out);
         System.out.println(page.items().size() + " of " + page.total() + " parties");
         return null;
-    }
-
-    static String orDash(Object value) {
-        return value == null ? "-" : value.toString();
     }
 }

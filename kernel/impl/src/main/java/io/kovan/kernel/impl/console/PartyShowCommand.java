@@ -1,6 +1,6 @@
 package io.kovan.kernel.impl.console;
 
-import static io.kovan.kernel.impl.console.PartyListCommand.orDash;
+import static io.kovan.kernel.impl.console.PagedListCommand.orDash;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;

@@ -1,6 +1,7 @@
 package io.kovan.kernel.impl.console;
 
-import java.math.BigDecimal;
+import static io.kovan.kernel.impl.console.PagedListCommand.decimal;
+
 import java.util.Locale;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -65,16 +66,5 @@ public class ProductAddCommand implements Action {
             decimal("cost", cost), decimal("vat", vat), barcode, category, true, null));
         System.out.println("Created product " + created.code() + " (id " + created.id() + "): " + created.name());
         return null;
-    }
-
-    private static BigDecimal decimal(String option, String raw) {
-        if (raw == null) {
-            return null;
-        }
-        try {
-            return new BigDecimal(raw);
-        } catch (NumberFormatException e) {
-            throw new ValidationException(option, "must be a decimal number");
-        }
     }
 }
