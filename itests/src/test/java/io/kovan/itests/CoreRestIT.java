@@ -78,6 +78,39 @@ public class CoreRestIT extends KovanTestSupport {
     }
 
     @Test
+    public void concurrentCreatorsOfOneTaxNumberLeaveExactlyOneParty() throws Exception {
+        int clients = 8;
+        java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(clients);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        java.util.List<java.util.concurrent.Future<Integer>> replies = new java.util.ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            int client = i;
+            replies.add(pool.submit(() -> {
+                barrier.await();
+                return post("/api/core/parties", "{\"kind\":\"ORGANIZATION\",\"name\":\"Race " + client
+                    + "\",\"taxNumber\":\"5554443334\"}").status();
+            }));
+        }
+        java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        for (java.util.concurrent.Future<Integer> reply : replies) {
+            statuses.merge(reply.get(60, java.util.concurrent.TimeUnit.SECONDS), 1, Integer::sum);
+        }
+        pool.shutdown();
+        assertEquals("one created, the others refused as conflicts: " + statuses, java.util.Map.of(201, 1, 409, clients - 1), statuses);
+        assertEquals(1, get("/api/core/parties?taxNumber=5554443334").json().get("total").asLong());
+    }
+
+    @Test
+    public void aPartyInUseCannotBeDeleted() throws Exception {
+        long companyParty = get("/api/core/companies").json().get(0).get("partyId").asLong();
+        assertProblem(send("DELETE", "/api/core/parties/" + companyParty, null, "admin", ADMIN_PASSWORD), 409, null);
+        assertEquals(200, get("/api/core/parties/" + companyParty).status());
+        long scratch = post("/api/core/parties", "{\"kind\":\"PERSON\",\"name\":\"Temporary\"}").json().get("id").asLong();
+        assertEquals(204, send("DELETE", "/api/core/parties/" + scratch, null, "admin", ADMIN_PASSWORD).status());
+        assertEquals(404, get("/api/core/parties/" + scratch).status());
+    }
+
+    @Test
     public void clientMistakesAreFourHundredsNeverFiveHundreds() throws Exception {
         assertProblem(post("/api/core/parties", "{\"kind\":\"ORGANIZATION\",\"name\":"), 400, null);
         assertProblem(post("/api/core/parties", "{\"kind\":\"ORGANIZATION\",\"name\":\"X\",\"bogus\":1}"), 400, "bogus");
@@ -166,8 +199,9 @@ public class CoreRestIT extends KovanTestSupport {
     @Test
     public void consoleCommands() throws Exception {
         String modules = console("kovan:modules");
-        assertTrue(modules, modules.contains("core") && modules.contains("/api/core") && modules.contains("core-002-reference-data")
-            && modules.contains("CURRENT"));
+        String lastChangeSet = lastChangeSetOfTheKernel();
+        assertTrue(modules, modules.lines().anyMatch(l -> l.startsWith("core ") && l.contains("/api/core") && l.contains(lastChangeSet)
+            && l.contains("CURRENT")));
 
         String added = console("core:party-add --role CUSTOMER --tax-number 1234567890 --email satis@deniz.com.tr \"Deniz Gıda Ltd\"");
         assertTrue(added, added.matches("(?s)Created party C-\\d{6} \\(id \\d+\\): Deniz Gıda Ltd\\s*"));
@@ -195,6 +229,23 @@ public class CoreRestIT extends KovanTestSupport {
         assertTrue(product, product.contains("Created product KHV-1"));
         String products = console("core:product-list --category Kahve");
         assertTrue(products, products.contains("KHV-1") && products.contains("99.90") && products.contains("1 of 1 products"));
+    }
+
+    /** The id of the last changeSet in the kernel bundle's own changelog. */
+    private String lastChangeSetOfTheKernel() throws Exception {
+        org.osgi.framework.Bundle kernel = java.util.Arrays.stream(bundleContext.getBundles())
+            .filter(b -> "io.kovan.kernel.impl".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        String changelog;
+        try (java.io.InputStream in = kernel.getEntry(kernel.getHeaders().get("Kovan-Changelog")).openStream()) {
+            changelog = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        java.util.regex.Matcher ids = java.util.regex.Pattern.compile("<changeSet id=\"([^\"]+)\"").matcher(changelog);
+        String last = null;
+        while (ids.find()) {
+            last = ids.group(1);
+        }
+        assertNotNull(last);
+        return last;
     }
 
     private static void assertProblem(Reply reply, int status, String field) {

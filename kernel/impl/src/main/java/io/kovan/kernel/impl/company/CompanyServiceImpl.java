@@ -28,6 +28,7 @@ import io.kovan.kernel.api.party.PartyDTO;
 import io.kovan.kernel.api.party.PartyKind;
 import io.kovan.kernel.api.party.PartyRole;
 import io.kovan.kernel.api.party.PartyService;
+import io.kovan.kernel.impl.persistence.Constraints;
 
 /** Companies in KV_COMPANY; creates the first one at first start from the {@code io.kovan.core} configuration. */
 @Component(service = CompanyService.class, immediate = true, configurationPid = "io.kovan.core")
@@ -118,7 +119,7 @@ public class CompanyServiceImpl implements CompanyService {
             e.partyId = partyId;
             e.baseCurrency = baseCurrency;
             em.persist(e);
-            em.flush();
+            Constraints.flush(em, () -> "Party " + party.code() + " is already a company");
             return toDto(e);
         });
     }

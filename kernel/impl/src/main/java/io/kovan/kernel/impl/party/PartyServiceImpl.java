@@ -40,6 +40,7 @@ import io.kovan.kernel.api.party.PartyKind;
 import io.kovan.kernel.api.party.PartyRole;
 import io.kovan.kernel.api.party.PartyService;
 import io.kovan.kernel.api.validation.TaxNumbers;
+import io.kovan.kernel.impl.persistence.Constraints;
 import io.kovan.kernel.impl.persistence.Money;
 import io.kovan.kernel.impl.persistence.Queries;
 
@@ -73,7 +74,7 @@ public class PartyServiceImpl implements PartyService {
             e.createdAt = now();
             e.updatedAt = e.createdAt;
             em.persist(e);
-            em.flush();
+            Constraints.flush(em, () -> "Another party already has tax number " + party.taxNumber());
             return toDto(e);
         });
     }
@@ -90,7 +91,7 @@ public class PartyServiceImpl implements PartyService {
             refuseDuplicateTaxNumber(em, party.taxNumber(), id);
             apply(e, party, currencyDecimals);
             e.updatedAt = now();
-            em.flush();
+            Constraints.flush(em, () -> "Another party already has tax number " + party.taxNumber());
             return toDto(e);
         });
     }
@@ -139,7 +140,11 @@ public class PartyServiceImpl implements PartyService {
 
     @Override
     public void delete(long id) {
-        jpa.tx(TransactionType.Required, em -> em.remove(load(em, id)));
+        jpa.tx(TransactionType.Required, em -> {
+            PartyEntity party = load(em, id);
+            em.remove(party);
+            Constraints.flush(em, () -> "Party " + party.code + " is still in use (a company, or another module's record)");
+        });
     }
 
     /** Checks the party on its own and returns the decimals of its currency (2 when none is given). */

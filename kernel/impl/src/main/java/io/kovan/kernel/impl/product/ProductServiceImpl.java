@@ -31,6 +31,7 @@ import io.kovan.kernel.api.product.ProductDTO;
 import io.kovan.kernel.api.product.ProductService;
 import io.kovan.kernel.api.product.ProductType;
 import io.kovan.kernel.api.unit.UnitService;
+import io.kovan.kernel.impl.persistence.Constraints;
 import io.kovan.kernel.impl.persistence.Money;
 import io.kovan.kernel.impl.persistence.Queries;
 
@@ -64,7 +65,7 @@ public class ProductServiceImpl implements ProductService {
             ProductEntity e = new ProductEntity();
             apply(e, product);
             em.persist(e);
-            em.flush();
+            Constraints.flush(em, () -> "Another product already has code " + product.code() + " or barcode " + product.barcode());
             return toDto(e);
         });
     }
@@ -80,7 +81,7 @@ public class ProductServiceImpl implements ProductService {
             }
             refuseDuplicates(em, product, id);
             apply(e, product);
-            em.flush();
+            Constraints.flush(em, () -> "Another product already has code " + product.code() + " or barcode " + product.barcode());
             return toDto(e);
         });
     }
@@ -137,7 +138,11 @@ public class ProductServiceImpl implements ProductService {
 
     @Override
     public void delete(long id) {
-        jpa.tx(TransactionType.Required, em -> em.remove(load(em, id)));
+        jpa.tx(TransactionType.Required, em -> {
+            ProductEntity product = load(em, id);
+            em.remove(product);
+            Constraints.flush(em, () -> "Product " + product.code + " is still in use by another module's record");
+        });
     }
 
     private void validate(ProductDTO p) {

@@ -24,6 +24,7 @@ import io.kovan.kernel.api.KovanException;
 import io.kovan.kernel.api.ValidationException;
 import io.kovan.kernel.api.ValidationException.Violation;
 import io.kovan.kernel.api.rest.KovanRest;
+import io.kovan.kernel.impl.persistence.Constraints;
 
 /** Turns every exception that leaves a Kovan resource into an RFC 9457 problem response. */
 public final class ExceptionMappers {
@@ -91,8 +92,8 @@ public final class ExceptionMappers {
                 if (t instanceof OptimisticLockException) {
                     return Problems.of(409, "Stale version", "The record was changed by someone else; reload it and retry", null);
                 }
-                if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                    return Problems.of(409, "Conflict", "The change clashes with existing data: " + sql.getMessage(), null);
+                if (t instanceof SQLException && Constraints.isConstraintViolation(t)) {
+                    return Problems.of(409, "Conflict", "The change clashes with existing data", null);
                 }
                 if (t instanceof SQLException sql && "40001".equals(sql.getSQLState())) {
                     return Problems.of(409, "Conflict", "The change clashed with a concurrent one; retry", null);
