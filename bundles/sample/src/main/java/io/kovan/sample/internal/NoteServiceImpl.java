@@ -21,8 +21,12 @@ public class NoteServiceImpl implements NoteService {
 
     private final JpaTemplate jpa;
 
+    /**
+     * The {@link Transactions} reference is there for ordering: the kernel registers it once it
+     * runs, and the kernel applies this module's changelog, so no note is written before its table exists.
+     */
     @Activate
-    public NoteServiceImpl(@Reference(target = "(osgi.unit.name=kovan-sample)") JpaTemplate jpa, @Reference Transactions schemaReady) {
+    public NoteServiceImpl(@Reference(target = "(osgi.unit.name=kovan-sample)") JpaTemplate jpa, @Reference Transactions kernelReady) {
         this.jpa = jpa;
     }
 

@@ -26,7 +26,6 @@ import io.kovan.kernel.api.company.CompanyService;
 import io.kovan.kernel.api.currency.CurrencyService;
 import io.kovan.kernel.api.party.PartyDTO;
 import io.kovan.kernel.api.party.PartyKind;
-import io.kovan.kernel.api.party.PartyRole;
 import io.kovan.kernel.api.party.PartyService;
 import io.kovan.kernel.impl.persistence.Constraints;
 
@@ -69,7 +68,7 @@ public class CompanyServiceImpl implements CompanyService {
                 return;
             }
             String taxNumber = config.company_taxNumber().isBlank() ? null : config.company_taxNumber();
-            PartyDTO party = parties.create(new PartyDTO(null, null, PartyKind.ORGANIZATION, config.company_name(), Set.of(PartyRole.PARTNER),
+            PartyDTO party = parties.create(new PartyDTO(null, null, PartyKind.ORGANIZATION, config.company_name(), Set.of(),
                 null, taxNumber, List.of(), List.of(), null, null, null, null, config.company_currency(), null, null, null));
             CompanyDTO company = create(party.id(), config.company_currency());
             LOG.info("Created the first company {} ({}) keeping books in {}", config.company_name(), party.code(), company.baseCurrency());
