@@ -1,0 +1,61 @@
+package io.kovan.itests;
+
+import static org.junit.Assert.assertEquals;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.junit.After;
+import org.junit.Test;
+
+/** Two instances side by side on one machine: own ports (from the environment), own data. */
+public class TwoInstancesIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private KovanScript first;
+    private KovanScript second;
+
+    @Test
+    public void twoInstancesRunSideBySideWithTheirOwnData() throws Exception {
+        first = new KovanScript("instance-a");
+        second = new KovanScript("instance-b");
+        first.environment.put("KOVAN_ADMIN_PASSWORD", "first-Secret");
+        second.environment.put("KOVAN_ADMIN_PASSWORD", "second-Secret");
+        first.kovan("start");
+        second.kovan("start");
+
+        assertEquals(201, call(first, "first-Secret", "POST", "{\"kind\":\"ORGANIZATION\",\"name\":\"Only In A\"}").statusCode());
+        assertEquals(1, count(first, "first-Secret"));
+        assertEquals("the second instance has its own database", 0, count(second, "second-Secret"));
+        assertEquals("and its own admin password", 401, call(second, "first-Secret", "GET", null).statusCode());
+    }
+
+    private long count(KovanScript instance, String password) throws Exception {
+        HttpResponse<String> reply = call(instance, password, "GET", null);
+        assertEquals(reply.body(), 200, reply.statusCode());
+        return KovanTestSupport.JSON.readTree(reply.body()).get("total").asLong();
+    }
+
+    /** GET searches for the party; POST creates one. */
+    private HttpResponse<String> call(KovanScript instance, String password, String method, String body) throws Exception {
+        String query = body == null ? "?q=only%20in" : "";
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + instance.httpPort + "/api/core/parties" + query))
+            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8)))
+            .header("Content-Type", "application/json")
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @After
+    public void stop() throws Exception {
+        for (KovanScript instance : new KovanScript[] {first, second}) {
+            if (instance != null) {
+                instance.kovan("stop");
+            }
+        }
+    }
+}
