@@ -36,13 +36,14 @@ final class KovanScript {
 
     /** Runs a command in the checkout's root with this instance's environment; fails unless it exits 0. */
     String run(List<String> command, int seconds) throws IOException, InterruptedException {
-        File log = Files.createTempFile("kovan-script", ".log").toFile();
+        File log = Files.createTempFile(Path.of("target"), "kovan-script", ".log").toFile();
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).redirectOutput(log);
         builder.environment().keySet().removeIf(k -> k.startsWith("KOVAN_"));
         builder.environment().putAll(environment);
         Process process = builder.start();
         boolean finished = process.waitFor(seconds, TimeUnit.SECONDS);
         String output = Files.readString(log.toPath(), StandardCharsets.UTF_8);
+        Files.delete(log.toPath());
         System.out.println(output);
         if (!finished) {
             process.destroyForcibly();

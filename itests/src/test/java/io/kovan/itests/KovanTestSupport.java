@@ -78,7 +78,11 @@ public abstract class KovanTestSupport {
             logLevel(LogLevel.WARN),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+            // The distribution itself needs no repository; Pax Exam's own bundles come from the build's
+            // local repository, or from Maven Central on a machine that has not fetched them yet.
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories",
+                "https://repo.maven.apache.org/maven2@id=central"),
             editConfigurationFilePut("etc/custom.system.properties", "kovan.admin.password", ADMIN_PASSWORD),
             systemProperty("pax.exam.osgi.unresolved.fail").value("true"),
             // What Karaf's bin/karaf adds on Java 9+ (Pax Exam builds its own command line).
