@@ -1,7 +1,6 @@
 package io.kovan.itests;
 
 import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.vmOption;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
@@ -36,7 +35,6 @@ import org.junit.Before;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
-import org.ops4j.pax.exam.options.MavenArtifactUrlReference;
 import org.osgi.framework.BundleContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,7 +67,8 @@ public abstract class KovanTestSupport {
 
     /** The container options every Kovan test shares; subclasses add theirs (a database, say). */
     protected List<Option> baseConfig(List<Option> extra) {
-        MavenArtifactUrlReference kovan = maven().groupId("io.kovan").artifactId("kovan").type("tar.gz").versionAsInProject();
+        // The reactor's own build of the distribution: `mvn verify` does not install it anywhere.
+        String kovan = new File(System.getProperty("kovan.distribution")).toURI().toString();
         String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
         String karafVersion = "4.4.8";
         List<Option> options = new ArrayList<>(List.of(
