@@ -84,6 +84,8 @@ public abstract class KovanTestSupport {
                 "https://repo.maven.apache.org/maven2@id=central"),
             editConfigurationFilePut("etc/custom.system.properties", "kovan.admin.password", ADMIN_PASSWORD),
             systemProperty("pax.exam.osgi.unresolved.fail").value("true"),
+            // Where the checkout is, for tests that hold the docs against the running system.
+            systemProperty("kovan.root").value(System.getProperty("kovan.root", new File("..").getAbsolutePath())),
             // What Karaf's bin/karaf adds on Java 9+ (Pax Exam builds its own command line).
             vmOption("--add-reads=java.xml=java.logging"),
             vmOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),

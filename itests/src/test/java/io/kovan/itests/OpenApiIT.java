@@ -65,6 +65,19 @@ public class OpenApiIT extends KovanTestSupport {
             doc.get("components").get("schemas").has(ref.asText().replace("#/components/schemas/", ""))));
     }
 
+    @Test
+    public void theRestGuideListsExactlyTheKernelsOperations() throws Exception {
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("kovan.root"), "docs", "rest-guide.md"));
+        Set<String> listed = new TreeSet<>();
+        java.util.regex.Matcher rows = java.util.regex.Pattern.compile("(?m)^\\| (GET|POST|PUT|DELETE) \\| `(/api/core/[^`]*)` \\|").matcher(guide);
+        while (rows.find()) {
+            listed.add(rows.group(1) + " " + rows.group(2));
+        }
+        Set<String> kernel = new TreeSet<>();
+        documented().stream().filter(op -> op.contains(" /api/core/")).forEach(kernel::add);
+        assertEquals("docs/rest-guide.md's table against /api/openapi.json", kernel, listed);
+    }
+
     private Set<String> assertMatchesRuntime() throws Exception {
         Set<String> registered = registered();
         Set<String> documented = documented();
