@@ -1,0 +1,68 @@
+package io.kovan.kernel.impl.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AdminAccountTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void givenPasswordIsStoredForTheRealmAndInAnOwnerOnlyFile() throws Exception {
+        Path users = dir.resolve("users.properties");
+        Files.writeString(users, "_g_\\:admingroup = group,admin\n", StandardCharsets.ISO_8859_1);
+        Path secret = dir.resolve("data/kovan/admin-password");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        String password = "p=a:s s\\w#rd!";
+
+        assertEquals(password, AdminAccount.ensure(users, secret, password, new PrintStream(console, true, StandardCharsets.UTF_8)));
+
+        Properties realm = load(users);
+        assertEquals(password + ",_g_:admingroup", realm.getProperty("admin"));
+        assertEquals("group,admin", realm.getProperty("_g_:admingroup"), "existing lines are kept");
+        assertEquals(password, Files.readString(secret).strip());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
+        String printed = console.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("KOVAN_ADMIN_PASSWORD"), printed);
+        assertTrue(!printed.contains(password), "a password the administrator chose is not echoed");
+    }
+
+    @Test
+    void generatedPasswordIsPrintedOnce() throws Exception {
+        Path users = dir.resolve("users.properties");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        String password = AdminAccount.ensure(users, dir.resolve("admin-password"), null, new PrintStream(console, true, StandardCharsets.UTF_8));
+        assertEquals(20, password.length());
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains(password));
+        assertNull(AdminAccount.ensure(users, dir.resolve("admin-password"), "other", null), "a second start changes nothing");
+        assertEquals(password + ",_g_:admingroup", load(users).getProperty("admin"));
+    }
+
+    @Test
+    void generatedPasswordsDiffer() {
+        assertNotEquals(AdminAccount.generate(), AdminAccount.generate());
+    }
+
+    private static Properties load(Path file) throws Exception {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            p.load(in);
+        }
+        return p;
+    }
+}
