@@ -199,7 +199,7 @@ public class CoreRestIT extends KovanTestSupport {
     @Test
     public void consoleCommands() throws Exception {
         String modules = console("kovan:modules");
-        String lastChangeSet = lastChangeSetOfTheKernel();
+        String lastChangeSet = lastChangeSetOf("io.kovan.kernel.impl");
         assertTrue(modules, modules.lines().anyMatch(l -> l.startsWith("core ") && l.contains("/api/core") && l.contains(lastChangeSet)
             && l.contains("CURRENT")));
 
@@ -229,23 +229,6 @@ public class CoreRestIT extends KovanTestSupport {
         assertTrue(product, product.contains("Created product KHV-1"));
         String products = console("core:product-list --category Kahve");
         assertTrue(products, products.contains("KHV-1") && products.contains("99.90") && products.contains("1 of 1 products"));
-    }
-
-    /** The id of the last changeSet in the kernel bundle's own changelog. */
-    private String lastChangeSetOfTheKernel() throws Exception {
-        org.osgi.framework.Bundle kernel = java.util.Arrays.stream(bundleContext.getBundles())
-            .filter(b -> "io.kovan.kernel.impl".equals(b.getSymbolicName())).findFirst().orElseThrow();
-        String changelog;
-        try (java.io.InputStream in = kernel.getEntry(kernel.getHeaders().get("Kovan-Changelog")).openStream()) {
-            changelog = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        java.util.regex.Matcher ids = java.util.regex.Pattern.compile("<changeSet id=\"([^\"]+)\"").matcher(changelog);
-        String last = null;
-        while (ids.find()) {
-            last = ids.group(1);
-        }
-        assertNotNull(last);
-        return last;
     }
 
     private static void assertProblem(Reply reply, int status, String field) {

@@ -225,6 +225,25 @@ public abstract class KovanTestSupport {
         fail(path + " answered " + last + ", not " + status + ", for 60 s");
     }
 
+    /** The id of the last changeSet in a module bundle's own changelog (its Kovan-Changelog header). */
+    protected String lastChangeSetOf(String symbolicName) throws IOException {
+        org.osgi.framework.Bundle module = java.util.Arrays.stream(bundleContext.getBundles())
+            .filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst().orElseThrow();
+        String changelog;
+        try (java.io.InputStream in = module.getEntry(module.getHeaders().get("Kovan-Changelog")).openStream()) {
+            changelog = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        java.util.regex.Matcher ids = java.util.regex.Pattern.compile("<changeSet id=\"([^\"]+)\"").matcher(changelog);
+        String last = null;
+        while (ids.find()) {
+            last = ids.group(1);
+        }
+        if (last == null) {
+            throw new AssertionError("no changeSet in the changelog of " + symbolicName);
+        }
+        return last;
+    }
+
     protected static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

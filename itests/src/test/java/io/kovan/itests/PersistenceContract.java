@@ -69,8 +69,8 @@ public abstract class PersistenceContract extends KovanTestSupport {
         try {
             tx.required(() -> {
                 PartyDTO party = parties.create(party("Rolled Back Ltd"));
-                notes.create(new NoteDTO(null, "first note commits only with the party", party.id()));
-                notes.create(new NoteDTO(null, "x".repeat(300), party.id()));
+                notes.create(new NoteDTO(null, null, "first note commits only with the party", party.id(), null));
+                notes.create(new NoteDTO(null, null, "x".repeat(300), party.id(), null));
                 return party;
             });
             fail("a 300-character note must be refused by the sample module's database column");
@@ -83,7 +83,7 @@ public abstract class PersistenceContract extends KovanTestSupport {
 
         PartyDTO kept = tx.required(() -> {
             PartyDTO party = parties.create(party("Committed Ltd"));
-            notes.create(new NoteDTO(null, "kept", party.id()));
+            notes.create(new NoteDTO(null, null, "kept", party.id(), null));
             return party;
         });
         assertEquals(partiesBefore + 1, parties.list(PageRequest.of(0, 1)).total());
@@ -154,6 +154,63 @@ public abstract class PersistenceContract extends KovanTestSupport {
         Reply employees = get("/api/core/parties?role=EMPLOYEE&q=yılmaz");
         assertEquals(1, employees.json().get("total").asLong());
         assertEquals(400, post("/api/core/parties", "{\"kind\":\"PERSON\",\"name\":\"Bad\",\"taxNumber\":\"10000000147\"}").status());
+    }
+
+    @Test
+    public void theFlowOfAChainOfFiveDocumentsWalksBothWays() throws Exception {
+        assumeDatabase();
+        installModule("kovan-sample", "/api/sample/notes");
+        List<com.fasterxml.jackson.databind.JsonNode> chain = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            String from = chain.isEmpty() ? "" : ",\"fromNoteId\":" + chain.get(chain.size() - 1).get("id").asLong();
+            Reply created = post("/api/sample/notes", "{\"text\":\"step " + i + "\"" + from + "}");
+            assertEquals(created.body(), 201, created.status());
+            assertTrue(created.json().get("number").asText().matches("NOTE-\\d{6}"));
+            chain.add(created.json());
+        }
+        long middle = chain.get(2).get("id").asLong();
+        com.fasterxml.jackson.databind.JsonNode flow = get("/api/core/documents/sample.note/" + middle + "/flow").json();
+        assertEquals(middle, flow.get("start").get("id").asLong());
+        assertEquals("all five, both directions from the middle", 5, flow.get("documents").size());
+        assertEquals(4, flow.get("links").size());
+        for (int i = 0; i < 4; i++) {
+            String link = chain.get(i).get("id").asLong() + "->" + chain.get(i + 1).get("id").asLong();
+            boolean found = false;
+            for (com.fasterxml.jackson.databind.JsonNode l : flow.get("links")) {
+                found |= (l.get("fromId").asLong() + "->" + l.get("toId").asLong()).equals(link);
+            }
+            assertTrue("link " + link + " in " + flow, found);
+        }
+        String last = chain.get(4).get("number").asText();
+        assertEquals(chain.get(4).get("id").asLong(), get("/api/core/documents?number=" + last).json().get("id").asLong());
+        assertEquals(404, get("/api/core/documents/sample.note/999999/flow").status());
+        assertEquals(400, post("/api/sample/notes", "{\"text\":\"orphan\",\"fromNoteId\":999999}").status());
+
+        String tree = console("kovan:document-flow " + chain.get(0).get("number").asText());
+        List<String> lines = tree.lines().filter(l -> l.contains("NOTE-")).toList();
+        assertEquals(tree, 5, lines.size());
+        for (int i = 0; i < 5; i++) {
+            assertTrue(tree, lines.get(i).contains(chain.get(i).get("number").asText()));
+            if (i > 0) {
+                assertTrue("each step is indented under the one it came from:\n" + tree,
+                    lines.get(i).indexOf("NOTE-") > lines.get(i - 1).indexOf("NOTE-"));
+            }
+        }
+
+        NoteService notes = service(NoteService.class);
+        Transactions tx = service(Transactions.class);
+        long lastId = chain.get(4).get("id").asLong();
+        try {
+            tx.required(() -> {
+                notes.create(new NoteDTO(null, null, "a sixth step", null, lastId));
+                return notes.create(new NoteDTO(null, null, "x".repeat(300), null, lastId));
+            });
+            fail("the over-long note must fail");
+        } catch (RuntimeException expected) {
+            // rolled back, links included
+        }
+        assertEquals("a rolled-back link leaves no trace", 5,
+            get("/api/core/documents/sample.note/" + middle + "/flow").json().get("documents").size());
     }
 
     private static PartyDTO party(String name) {

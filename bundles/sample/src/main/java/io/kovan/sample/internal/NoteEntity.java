@@ -16,8 +16,14 @@ public class NoteEntity {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
 
+    @Column(name = "NOTE_NUMBER")
+    String number;
+
     String text;
 
     @Column(name = "PARTY_ID")
     Long partyId;
+
+    @Column(name = "FROM_NOTE_ID")
+    Long fromNoteId;
 }

@@ -8,7 +8,13 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.kovan.kernel.api.NotFoundException;
 import io.kovan.kernel.api.Transactions;
+import io.kovan.kernel.api.ValidationException;
+import io.kovan.kernel.api.document.DocumentDTO;
+import io.kovan.kernel.api.document.DocumentFlowService;
+import io.kovan.kernel.api.numbering.NumberSeriesDTO;
+import io.kovan.kernel.api.numbering.NumberingService;
 import io.kovan.sample.api.NoteDTO;
 import io.kovan.sample.api.NoteService;
 
@@ -19,25 +25,47 @@ import io.kovan.sample.api.NoteService;
 @Component(service = NoteService.class)
 public class NoteServiceImpl implements NoteService {
 
+    static final String DOCUMENT_TYPE = "sample.note";
+
     private final JpaTemplate jpa;
+    private final NumberingService numbering;
+    private final DocumentFlowService flow;
 
     /**
      * The {@link Transactions} reference is there for ordering: the kernel registers it once it
      * runs, and the kernel applies this module's changelog, so no note is written before its table exists.
      */
     @Activate
-    public NoteServiceImpl(@Reference(target = "(osgi.unit.name=kovan-sample)") JpaTemplate jpa, @Reference Transactions kernelReady) {
+    public NoteServiceImpl(@Reference(target = "(osgi.unit.name=kovan-sample)") JpaTemplate jpa, @Reference Transactions kernelReady,
+        @Reference NumberingService numbering, @Reference DocumentFlowService flow) {
         this.jpa = jpa;
+        this.numbering = numbering;
+        this.flow = flow;
+        numbering.define(new NumberSeriesDTO("NOTE", "NOTE", false, 6, "Sample notes"));
     }
 
     @Override
     public NoteDTO create(NoteDTO note) {
         return jpa.txExpr(TransactionType.Required, em -> {
+            NoteEntity from = null;
+            if (note.fromNoteId() != null) {
+                from = em.find(NoteEntity.class, note.fromNoteId());
+                if (from == null) {
+                    throw new ValidationException("fromNoteId", "unknown note " + note.fromNoteId());
+                }
+            }
             NoteEntity e = new NoteEntity();
+            e.number = numbering.next("NOTE");
             e.text = note.text();
             e.partyId = note.partyId();
+            e.fromNoteId = note.fromNoteId();
             em.persist(e);
             em.flush();
+            if (from != null) {
+                flow.link(document(from), document(e));
+            } else {
+                flow.record(document(e));
+            }
             return toDto(e);
         });
     }
@@ -53,7 +81,11 @@ public class NoteServiceImpl implements NoteService {
         return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT COUNT(n) FROM NoteEntity n", Long.class).getSingleResult());
     }
 
+    private static DocumentDTO document(NoteEntity e) {
+        return new DocumentDTO(DOCUMENT_TYPE, e.id, e.number, "open", null, null, null);
+    }
+
     private static NoteDTO toDto(NoteEntity e) {
-        return new NoteDTO(e.id, e.text, e.partyId);
+        return new NoteDTO(e.id, e.number, e.text, e.partyId, e.fromNoteId);
     }
 }
