@@ -101,6 +101,55 @@ public class CoreRestIT extends KovanTestSupport {
     }
 
     @Test
+    public void aPostWithAnIdempotencyKeyRunsOnce() throws Exception {
+        String body = "{\"kind\":\"ORGANIZATION\",\"name\":\"Once Only Ltd\",\"taxNumber\":\"9876543217\"}";
+        Reply first = postWithKey("create-once-1", body);
+        Reply again = postWithKey("create-once-1", body);
+        assertEquals(first.body(), 201, first.status());
+        assertEquals(again.body(), 201, again.status());
+        assertEquals("the same response", first.json().get("id").asLong(), again.json().get("id").asLong());
+        assertEquals(1, get("/api/core/parties?q=once%20only").json().get("total").asLong());
+        assertProblem(postWithKey("create-once-1", body.replace("Once Only", "Other")), 422, "Idempotency-Key");
+        assertProblem(postWithKey("", body), 400, "Idempotency-Key");
+
+        Reply invalid = postWithKey("create-bad-1", "{\"kind\":\"ORGANIZATION\",\"name\":\"Bad\",\"taxNumber\":\"12\"}");
+        assertProblem(invalid, 400, "taxNumber");
+        assertProblem(postWithKey("create-bad-1", "{\"kind\":\"ORGANIZATION\",\"name\":\"Bad\",\"taxNumber\":\"12\"}"), 400, "taxNumber");
+
+        int clients = 6;
+        java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(clients);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        java.util.List<java.util.concurrent.Future<Reply>> replies = new java.util.ArrayList<>();
+        String concurrent = "{\"kind\":\"PERSON\",\"name\":\"Double Click\"}";
+        for (int i = 0; i < clients; i++) {
+            replies.add(pool.submit(() -> {
+                barrier.await();
+                return postWithKey("double-click-1", concurrent);
+            }));
+        }
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (java.util.concurrent.Future<Reply> reply : replies) {
+            Reply r = reply.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(r.status() + " " + r.body(), r.status() == 201 || r.status() == 409);
+            if (r.status() == 201) {
+                ids.add(r.json().get("id").asLong());
+            }
+        }
+        pool.shutdown();
+        assertEquals("every 201 is the one record", 1, ids.size());
+        assertEquals(1, get("/api/core/parties?q=double%20click").json().get("total").asLong());
+    }
+
+    private Reply postWithKey(String key, String body) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + restPort() + "/api/core/parties"))
+            .header("Content-Type", "application/json").header("Idempotency-Key", key)
+            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    }
+
+    @Test
     public void aPartyInUseCannotBeDeleted() throws Exception {
         long companyParty = get("/api/core/companies").json().get(0).get("partyId").asLong();
         assertProblem(send("DELETE", "/api/core/parties/" + companyParty, null, "admin", ADMIN_PASSWORD), 409, null);
@@ -184,6 +233,10 @@ public class CoreRestIT extends KovanTestSupport {
         assertEquals("10.00", inverse.get("result").asText());
         assertProblem(get("/api/core/currencies/convert?amount=1&from=USD&to=TRY&date=2025-01-01"), 400, "date");
         assertProblem(get("/api/core/currencies/convert?amount=ten&from=USD&to=TRY"), 400, "amount");
+        assertEquals(2, get("/api/core/currencies/USD/rates").json().size());
+        assertEquals(200, post("/api/core/currencies/rates", "{\"from\":\"USD\",\"to\":\"TRY\",\"date\":\"2026-01-02\",\"rate\":31}").status());
+        assertEquals("setting a day's rate again replaces it", "3100.00",
+            get("/api/core/currencies/convert?amount=100&from=USD&to=TRY&date=2026-03-15").json().get("result").asText());
         assertEquals(2, get("/api/core/currencies/USD/rates").json().size());
 
         JsonNode companies = get("/api/core/companies").json();

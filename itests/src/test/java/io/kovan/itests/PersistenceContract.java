@@ -209,6 +209,13 @@ public abstract class PersistenceContract extends KovanTestSupport {
         } catch (RuntimeException expected) {
             // rolled back, links included
         }
+        io.kovan.kernel.api.document.DocumentFlowService flows = service(io.kovan.kernel.api.document.DocumentFlowService.class);
+        flows.record(new io.kovan.kernel.api.document.DocumentDTO("sample.note", lastId, chain.get(4).get("number").asText(), "closed",
+            java.time.LocalDate.of(2026, 11, 24), new java.math.BigDecimal("12.5"), "TRY"));
+        io.kovan.kernel.api.document.DocumentDTO updated = flows.flow("sample.note", lastId).documents().stream()
+            .filter(d -> d.id() == lastId).findFirst().orElseThrow();
+        assertEquals("recording a document again updates it", "closed", updated.state());
+        assertEquals("12.50", updated.amount().toPlainString());
         assertEquals("a rolled-back link leaves no trace", 5,
             get("/api/core/documents/sample.note/" + middle + "/flow").json().get("documents").size());
     }

@@ -1,5 +1,7 @@
 package io.kovan.kernel.impl.security;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,16 +25,22 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.SecurityContext;
 
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 
+import io.kovan.kernel.api.ValidationException;
 import io.kovan.kernel.api.rest.KovanRest;
+import io.kovan.kernel.impl.idempotency.IdempotencyResponseFilter;
+import io.kovan.kernel.impl.idempotency.IdempotencyStore;
 import io.kovan.kernel.impl.rest.Problems;
 
 /**
- * HTTP Basic authentication against the Karaf JAAS realm for every Kovan application. A
+ * HTTP Basic authentication against the Karaf JAAS realm for every Kovan application, then the
+ * claim of an {@code Idempotency-Key} (which belongs to the authenticated user). A
  * successful login is remembered for a minute (keyed by a hash, never the password) so that
  * a busy client does not pay a realm login per call.
  */
@@ -42,15 +50,22 @@ import io.kovan.kernel.impl.rest.Problems;
 public class BasicAuthFilter implements ContainerRequestFilter {
 
     static final String REALM = "karaf";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final long CACHE_NANOS = 60_000_000_000L;
 
     private record Login(String user, Set<String> roles, long expires) {
     }
 
     private final Map<String, Login> recent = new ConcurrentHashMap<>();
+    private final IdempotencyStore idempotency;
+
+    @Activate
+    public BasicAuthFilter(@Reference IdempotencyStore idempotency) {
+        this.idempotency = idempotency;
+    }
 
     @Override
-    public void filter(ContainerRequestContext request) {
+    public void filter(ContainerRequestContext request) throws IOException {
         Login login = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (login == null) {
             request.abortWith(javax.ws.rs.core.Response.fromResponse(
@@ -80,6 +95,48 @@ public class BasicAuthFilter implements ContainerRequestFilter {
                 return BASIC_AUTH;
             }
         });
+        claimIdempotencyKey(request, login.user());
+    }
+
+    /**
+     * A POST with an {@code Idempotency-Key} runs once per user and key: a repeat of the same
+     * request gets the first response again, the same key on another request a 422. Done here,
+     * right after authentication, because keys belong to the user and filters have no order.
+     */
+    private void claimIdempotencyKey(ContainerRequestContext request, String user) throws IOException {
+        String key = request.getHeaderString(IDEMPOTENCY_KEY);
+        if (key == null || !"POST".equals(request.getMethod())) {
+            return;
+        }
+        if (!key.matches("[\\x21-\\x7E]{1,255}")) {
+            request.abortWith(Problems.of(400, "Invalid input", IDEMPOTENCY_KEY + " must be 1 to 255 visible ASCII characters",
+                java.util.List.of(new ValidationException.Violation(IDEMPOTENCY_KEY, "must be 1 to 255 visible ASCII characters"))));
+            return;
+        }
+        byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
+        request.setEntityStream(new ByteArrayInputStream(body));
+        String requestHash = hash(request.getUriInfo().getRequestUri().getPath() + "\n" + new String(body, StandardCharsets.UTF_8));
+        IdempotencyStore.Claim claim = idempotency.claim(user, key, requestHash);
+        if (claim instanceof IdempotencyStore.Claim.Claimed) {
+            request.setProperty(IdempotencyResponseFilter.CLAIM, new String[] {user, key});
+        } else if (claim instanceof IdempotencyStore.Claim.Mismatch) {
+            request.abortWith(Problems.of(422, "Idempotency key reused", "This " + IDEMPOTENCY_KEY
+                + " was used with a different request", java.util.List.of(new ValidationException.Violation(IDEMPOTENCY_KEY,
+                "was used with a different request"))));
+        } else if (claim instanceof IdempotencyStore.Claim.InProgress) {
+            request.abortWith(Problems.of(409, "Conflict", "The first request with this " + IDEMPOTENCY_KEY + " is still running; retry later",
+                null));
+        } else if (claim instanceof IdempotencyStore.Claim.Replay replay) {
+            javax.ws.rs.core.Response.ResponseBuilder again = javax.ws.rs.core.Response.status(replay.status()).entity(replay.body())
+                .header("Idempotent-Replayed", "true");
+            if (replay.type() != null) {
+                again.type(replay.type());
+            }
+            if (replay.location() != null) {
+                again.header(HttpHeaders.LOCATION, replay.location());
+            }
+            request.abortWith(again.build());
+        }
     }
 
     private Login authenticate(String header) {
