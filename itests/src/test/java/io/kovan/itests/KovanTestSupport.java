@@ -176,12 +176,17 @@ public abstract class KovanTestSupport {
 
     /** Runs a console command as the admin user, returning what it printed; its exception is rethrown. */
     protected String console(String command) throws Exception {
+        return consoleAs("admin", List.of("admin", "manager", "viewer", "systembundles"), command);
+    }
+
+    /** Runs a console command as the given user with the given roles. */
+    protected String consoleAs(String user, List<String> roles, String command) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Session session = sessionFactory.create(System.in, out, out);
         Subject subject = new Subject();
-        subject.getPrincipals().add(new UserPrincipal("admin"));
-        for (String role : List.of("admin", "manager", "viewer", "systembundles")) {
+        subject.getPrincipals().add(new UserPrincipal(user));
+        for (String role : roles) {
             subject.getPrincipals().add(new RolePrincipal(role));
         }
         try {

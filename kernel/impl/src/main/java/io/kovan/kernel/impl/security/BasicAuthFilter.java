@@ -40,6 +40,7 @@ import io.kovan.kernel.impl.rest.Problems;
 
 /**
  * HTTP Basic authentication against the Karaf JAAS realm for every Kovan application, then the
+ * permission check ({@code <module>.<resource>.<read|write>} against the user's roles) and the
  * claim of an {@code Idempotency-Key} (which belongs to the authenticated user). A
  * successful login is remembered for a minute (keyed by a hash, never the password) so that
  * a busy client does not pay a realm login per call.
@@ -58,10 +59,12 @@ public class BasicAuthFilter implements ContainerRequestFilter {
 
     private final Map<String, Login> recent = new ConcurrentHashMap<>();
     private final IdempotencyStore idempotency;
+    private final RoleRegistry roles;
 
     @Activate
-    public BasicAuthFilter(@Reference IdempotencyStore idempotency) {
+    public BasicAuthFilter(@Reference IdempotencyStore idempotency, @Reference RoleRegistry roles) {
         this.idempotency = idempotency;
+        this.roles = roles;
     }
 
     @Override
@@ -95,7 +98,18 @@ public class BasicAuthFilter implements ContainerRequestFilter {
                 return BASIC_AUTH;
             }
         });
+        String permission = RolePermissions.forRequest(module(request), request.getUriInfo().getPath(), request.getMethod());
+        if (!roles.permits(login.roles(), permission)) {
+            request.abortWith(Problems.of(403, "Forbidden", "User " + login.user() + " lacks the permission " + permission, null));
+            return;
+        }
         claimIdempotencyKey(request, login.user());
+    }
+
+    /** The module whose application answers: the last segment of its base, /api/&lt;module&gt;. */
+    private static String module(ContainerRequestContext request) {
+        String base = request.getUriInfo().getBaseUri().getPath().replaceAll("/+$", "");
+        return base.substring(base.lastIndexOf('/') + 1);
     }
 
     /**

@@ -1,0 +1,88 @@
+package io.kovan.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A {@code viewer} reads everything and writes nothing: every write operation the OpenAPI document
+ * lists answers 403 for it (and writes nothing), in REST and on the console.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class SecurityIT extends KovanTestSupport {
+
+    private static final String CLERK_PASSWORD = "clerk-Secret-1";
+
+    @Override
+    @Configuration
+    public Option[] config() {
+        return baseConfig(new ArrayList<>(List.of(
+            editConfigurationFilePut("etc/users.properties", "clerk", CLERK_PASSWORD + ",_g_:viewergroup")))).toArray(Option[]::new);
+    }
+
+    @Test
+    public void aViewerReadsButIsRefusedEveryWrite() throws Exception {
+        installModule("kovan-sample", "/api/sample/notes");
+        long partiesBefore = get("/api/core/parties").json().get("total").asLong();
+        JsonNode paths = send("GET", "/api/openapi.json", null, null, null).json().get("paths");
+        int writes = 0;
+        int reads = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> path = it.next();
+            String concrete = path.getKey().replaceAll("\\{[^}]+}", "1");
+            for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext();) {
+                String method = methods.next().toUpperCase(Locale.ROOT);
+                if (method.equals("GET")) {
+                    if (!path.getKey().contains("{") && !path.getKey().endsWith("/convert") && !path.getKey().endsWith("/documents")) {
+                        Reply read = send("GET", concrete, null, "clerk", CLERK_PASSWORD);
+                        assertEquals(concrete + " " + read.body(), 200, read.status());
+                        reads++;
+                    }
+                    continue;
+                }
+                Reply refused = send(method, concrete, method.equals("DELETE") ? null : "{}", "clerk", CLERK_PASSWORD);
+                assertEquals(method + " " + concrete + " " + refused.body(), 403, refused.status());
+                assertTrue(refused.contentType().startsWith("application/problem+json"));
+                writes++;
+            }
+        }
+        assertTrue("reads checked: " + reads, reads >= 8);
+        assertTrue("writes checked: " + writes, writes >= 12);
+        assertEquals("nothing was written", partiesBefore, get("/api/core/parties").json().get("total").asLong());
+        assertEquals("the admin still writes", 201, post("/api/core/parties", "{\"kind\":\"PERSON\",\"name\":\"Admin Made\"}").status());
+        assertEquals("a wrong password is still 401, not 403", 401, send("GET", "/api/core/parties", null, "clerk", "wrong").status());
+    }
+
+    @Test
+    public void aViewerListsButCannotAddOnTheConsole() throws Exception {
+        String list = consoleAs("clerk", List.of("viewer"), "core:party-list");
+        assertTrue(list, list.contains("parties"));
+        try {
+            consoleAs("clerk", List.of("viewer"), "core:party-add \"Not Allowed Ltd\"");
+            fail("a viewer must not add parties");
+        } catch (Exception e) {
+            // Karaf hides the commands a user's roles do not allow.
+            String refusal = e.toString().toLowerCase(Locale.ROOT);
+            assertTrue(e.toString(), refusal.contains("insufficient") || refusal.contains("command not found: core:party-add"));
+        }
+        assertEquals(0, get("/api/core/parties?q=not%20allowed").json().get("total").asLong());
+    }
+}
