@@ -53,7 +53,8 @@ public class SecurityIT extends KovanTestSupport {
                 if (method.equals("GET")) {
                     if (!path.getKey().contains("{") && !path.getKey().endsWith("/convert") && !path.getKey().endsWith("/documents")) {
                         Reply read = send("GET", concrete, null, "clerk", CLERK_PASSWORD);
-                        assertEquals(concrete + " " + read.body(), 200, read.status());
+                        boolean administration = concrete.startsWith("/api/core/users") || concrete.startsWith("/api/core/roles");
+                        assertEquals(concrete + " " + read.body(), administration ? 403 : 200, read.status());
                         reads++;
                     }
                     continue;
@@ -69,6 +70,35 @@ public class SecurityIT extends KovanTestSupport {
         assertEquals("nothing was written", partiesBefore, get("/api/core/parties").json().get("total").asLong());
         assertEquals("the admin still writes", 201, post("/api/core/parties", "{\"kind\":\"PERSON\",\"name\":\"Admin Made\"}").status());
         assertEquals("a wrong password is still 401, not 403", 401, send("GET", "/api/core/parties", null, "clerk", "wrong").status());
+    }
+
+    @Test
+    public void administratorsManageUsersAndRolesApplyAtOnce() throws Exception {
+        assertEquals("user administration is not for viewers", 403, send("GET", "/api/core/users", null, "clerk", CLERK_PASSWORD).status());
+        assertEquals(403, send("GET", "/api/core/roles", null, "clerk", CLERK_PASSWORD).status());
+        Reply weak = post("/api/core/users", "{\"name\":\"auditor\",\"password\":\"short\",\"roles\":[\"viewer\"]}");
+        assertEquals(400, weak.status());
+        assertEquals("password", weak.json().get("field").asText());
+        assertEquals(400, post("/api/core/users", "{\"name\":\"auditor\",\"password\":\"auditor-Secret-1\",\"roles\":[\"emperor\"]}").status());
+
+        Reply added = post("/api/core/users", "{\"name\":\"auditor\",\"password\":\"auditor-Secret-1\",\"roles\":[\"viewer\"]}");
+        assertEquals(added.body(), 201, added.status());
+        assertEquals(409, post("/api/core/users", "{\"name\":\"auditor\",\"password\":\"auditor-Secret-1\",\"roles\":[\"viewer\"]}").status());
+        assertEquals(200, send("GET", "/api/core/parties", null, "auditor", "auditor-Secret-1").status());
+        String write = "{\"kind\":\"PERSON\",\"name\":\"Audited\"}";
+        assertEquals(403, send("POST", "/api/core/parties", write, "auditor", "auditor-Secret-1").status());
+
+        String granted = console("kovan:role-grant auditor admin");
+        assertTrue(granted, granted.contains("admin"));
+        assertEquals("the new role applies to the next call", 201, send("POST", "/api/core/parties", write, "auditor", "auditor-Secret-1").status());
+        String users = console("kovan:user-list");
+        assertTrue(users, users.lines().anyMatch(l -> l.startsWith("auditor") && l.contains("admin") && l.contains("viewer")));
+        assertTrue(console("kovan:role-list").contains("*.*.read"));
+        String hashed = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("karaf.etc"), "users.properties"));
+        assertTrue("passwords are not kept in clear", !hashed.contains("auditor-Secret-1"));
+
+        assertEquals(204, send("DELETE", "/api/core/users/auditor", null, "admin", ADMIN_PASSWORD).status());
+        assertEquals(401, send("GET", "/api/core/parties", null, "auditor", "auditor-Secret-1").status());
     }
 
     @Test

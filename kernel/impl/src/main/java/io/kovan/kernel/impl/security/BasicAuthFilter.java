@@ -42,8 +42,8 @@ import io.kovan.kernel.impl.rest.Problems;
  * HTTP Basic authentication against the Karaf JAAS realm for every Kovan application, then the
  * permission check ({@code <module>.<resource>.<read|write>} against the user's roles) and the
  * claim of an {@code Idempotency-Key} (which belongs to the authenticated user). A
- * successful login is remembered for a minute (keyed by a hash, never the password) so that
- * a busy client does not pay a realm login per call.
+ * successful login is remembered for a minute (keyed by a hash, never the password), or until
+ * users or roles change through Kovan, so that a busy client does not pay a realm login per call.
  */
 @Component(service = ContainerRequestFilter.class, scope = ServiceScope.PROTOTYPE)
 @JaxrsExtension
@@ -54,17 +54,19 @@ public class BasicAuthFilter implements ContainerRequestFilter {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final long CACHE_NANOS = 60_000_000_000L;
 
-    private record Login(String user, Set<String> roles, long expires) {
+    private record Login(String user, Set<String> roles, long expires, long generation) {
     }
 
     private final Map<String, Login> recent = new ConcurrentHashMap<>();
     private final IdempotencyStore idempotency;
     private final RoleRegistry roles;
+    private final UserAdministration users;
 
     @Activate
-    public BasicAuthFilter(@Reference IdempotencyStore idempotency, @Reference RoleRegistry roles) {
+    public BasicAuthFilter(@Reference IdempotencyStore idempotency, @Reference RoleRegistry roles, @Reference UserAdministration users) {
         this.idempotency = idempotency;
         this.roles = roles;
+        this.users = users;
     }
 
     @Override
@@ -172,10 +174,11 @@ public class BasicAuthFilter implements ContainerRequestFilter {
         String key = hash(decoded);
         Login cached = recent.get(key);
         long now = System.nanoTime();
-        if (cached != null && now - cached.expires() < 0) {
+        long generation = users.generation();
+        if (cached != null && now - cached.expires() < 0 && cached.generation() == generation) {
             return cached;
         }
-        Login login = realmLogin(user, password, now + CACHE_NANOS);
+        Login login = realmLogin(user, password, now + CACHE_NANOS, generation);
         if (login == null) {
             recent.remove(key);
         } else {
@@ -187,7 +190,7 @@ public class BasicAuthFilter implements ContainerRequestFilter {
         return login;
     }
 
-    private static Login realmLogin(String user, String password, long expires) {
+    private static Login realmLogin(String user, String password, long expires, long generation) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(BasicAuthFilter.class.getClassLoader());
@@ -206,7 +209,7 @@ public class BasicAuthFilter implements ContainerRequestFilter {
             });
             context.login();
             Set<String> roles = subject.getPrincipals(RolePrincipal.class).stream().map(RolePrincipal::getName).collect(Collectors.toSet());
-            return new Login(user, Set.copyOf(roles), expires);
+            return new Login(user, Set.copyOf(roles), expires, generation);
         } catch (LoginException e) {
             return null;
         } finally {

@@ -28,6 +28,11 @@ public final class RolePermissions {
         });
     }
 
+    /** Every role with its patterns. */
+    public Map<String, List<String>> roles() {
+        return Map.copyOf(patterns);
+    }
+
     /** True if any of the roles grants the permission. */
     public boolean permits(Collection<String> roles, String permission) {
         String wanted = permission.toLowerCase(Locale.ROOT);
@@ -55,7 +60,9 @@ public final class RolePermissions {
     public static String forRequest(String module, String path, String method) {
         String stripped = path.replaceAll("^/+", "");
         String resource = stripped.isEmpty() ? "root" : stripped.split("/")[0];
-        String action = switch (method) {
+        // Who may use the system is an administrator's business, even to look at.
+        boolean administration = module.equals("core") && (resource.equals("users") || resource.equals("roles"));
+        String action = administration ? "admin" : switch (method) {
             case "GET", "HEAD", "OPTIONS" -> "read";
             default -> "write";
         };

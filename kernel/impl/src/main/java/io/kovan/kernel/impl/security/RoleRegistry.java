@@ -29,4 +29,17 @@ public class RoleRegistry {
     public boolean permits(Collection<String> roles, String permission) {
         return permissions.permits(roles, permission);
     }
+
+    public boolean knows(String role) {
+        return permissions.roles().containsKey(role);
+    }
+
+    public java.util.Set<String> names() {
+        return new java.util.TreeSet<>(permissions.roles().keySet());
+    }
+
+    /** Every role with the permission patterns it grants. */
+    public Map<String, java.util.List<String>> roles() {
+        return new java.util.TreeMap<>(permissions.roles());
+    }
 }

@@ -49,5 +49,7 @@ class RolePermissionsTest {
         assertEquals("core.currencies.write", RolePermissions.forRequest("core", "/currencies/rates", "POST"));
         assertEquals("sample.notes.write", RolePermissions.forRequest("sample", "notes/1", "DELETE"));
         assertEquals("core.root.read", RolePermissions.forRequest("core", "/", "GET"));
+        assertEquals("core.users.admin", RolePermissions.forRequest("core", "/users", "GET"));
+        assertFalse(permissions.permits(List.of("viewer"), RolePermissions.forRequest("core", "/roles", "GET")));
     }
 }

@@ -1,0 +1,157 @@
+package io.kovan.kernel.impl.security;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.karaf.jaas.boot.principal.GroupPrincipal;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.jaas.config.JaasRealm;
+import org.apache.karaf.jaas.modules.BackingEngine;
+import org.apache.karaf.jaas.modules.BackingEngineFactory;
+import org.apache.karaf.jaas.modules.BackingEngineService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+import io.kovan.kernel.api.ConflictException;
+import io.kovan.kernel.api.NotFoundException;
+import io.kovan.kernel.api.Violations;
+
+/**
+ * Users of the Karaf realm {@code karaf}, managed through the realm's own backing engine (which
+ * hashes passwords when the realm encrypts). Roles must be ones the role registry knows.
+ */
+@Component(service = UserAdministration.class)
+public class UserAdministration {
+
+    /** A user with the roles it holds, directly or through its groups. */
+    public record UserDTO(String name, Set<String> roles) {
+    }
+
+    private static final String REALM = "karaf";
+
+    private final List<JaasRealm> realms = new CopyOnWriteArrayList<>();
+    private final List<BackingEngineFactory> factories = new CopyOnWriteArrayList<>();
+    private final RoleRegistry roles;
+    private final AtomicLong generation = new AtomicLong();
+
+    @Activate
+    public UserAdministration(@Reference RoleRegistry roles) {
+        this.roles = roles;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addRealm(JaasRealm realm) {
+        realms.add(realm);
+    }
+
+    void removeRealm(JaasRealm realm) {
+        realms.remove(realm);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addFactory(BackingEngineFactory factory) {
+        factories.add(factory);
+    }
+
+    void removeFactory(BackingEngineFactory factory) {
+        factories.remove(factory);
+    }
+
+    /** Changes whenever a user or a role assignment changes: logins cached before are stale. */
+    public long generation() {
+        return generation.get();
+    }
+
+    public List<UserDTO> list() {
+        BackingEngine engine = engine();
+        List<UserDTO> users = new ArrayList<>();
+        for (UserPrincipal user : engine.listUsers()) {
+            users.add(new UserDTO(user.getName(), rolesOf(engine, user)));
+        }
+        users.sort(Comparator.comparing(UserDTO::name));
+        return users;
+    }
+
+    public UserDTO add(String name, String password, List<String> userRoles) {
+        Violations v = new Violations();
+        v.requireText("name", name, 64);
+        v.check(name == null || name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"), "name", "must be letters, digits, . _ - (up to 64)");
+        v.check(password != null && password.length() >= 12 && password.length() <= 200, "password", "must be 12 to 200 characters");
+        v.check(password == null || !password.contains(","), "password", "must not contain a comma");
+        v.check(userRoles != null && !userRoles.isEmpty(), "roles", "at least one role is required");
+        if (userRoles != null) {
+            for (String role : userRoles) {
+                v.check(role != null && roles.knows(role), "roles", "unknown role " + role + "; known: " + roles.names());
+            }
+        }
+        v.throwIfAny();
+        BackingEngine engine = engine();
+        if (engine.lookupUser(name) != null) {
+            throw new ConflictException("User " + name + " already exists");
+        }
+        engine.addUser(name, password);
+        userRoles.forEach(role -> engine.addRole(name, role));
+        generation.incrementAndGet();
+        return get(name);
+    }
+
+    public UserDTO grant(String name, String role) {
+        new Violations().check(role != null && roles.knows(role), "role", "unknown role " + role + "; known: " + roles.names()).throwIfAny();
+        BackingEngine engine = engine();
+        UserDTO user = get(name);
+        if (!user.roles().contains(role)) {
+            engine.addRole(name, role);
+            generation.incrementAndGet();
+        }
+        return get(name);
+    }
+
+    public void delete(String name) {
+        get(name);
+        engine().deleteUser(name);
+        generation.incrementAndGet();
+    }
+
+    public UserDTO get(String name) {
+        BackingEngine engine = engine();
+        UserPrincipal user = name == null ? null : engine.lookupUser(name);
+        if (user == null) {
+            throw new NotFoundException("User", name);
+        }
+        return new UserDTO(user.getName(), rolesOf(engine, user));
+    }
+
+    private static Set<String> rolesOf(BackingEngine engine, UserPrincipal user) {
+        Set<String> names = new TreeSet<>();
+        engine.listRoles(user).forEach(r -> names.add(r.getName()));
+        for (GroupPrincipal group : engine.listGroups(user)) {
+            for (RolePrincipal role : engine.listRoles(group)) {
+                names.add(role.getName());
+            }
+        }
+        return names;
+    }
+
+    private BackingEngine engine() {
+        JaasRealm realm = realms.stream().filter(r -> REALM.equals(r.getName())).max(Comparator.comparingInt(JaasRealm::getRank))
+            .orElseThrow(() -> new IllegalStateException("the JAAS realm karaf is not available"));
+        BackingEngineService service = new BackingEngineService();
+        service.setEngineFactories(new ArrayList<>(factories));
+        for (var entry : realm.getEntries()) {
+            BackingEngine engine = service.get(entry);
+            if (engine != null) {
+                return engine;
+            }
+        }
+        throw new IllegalStateException("the realm karaf has no manageable login module");
+    }
+}
