@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -32,6 +35,8 @@ import io.kovan.kernel.api.workflow.WorkflowDTO;
 import io.kovan.kernel.api.workflow.WorkflowGuard;
 import io.kovan.kernel.api.workflow.WorkflowRefusedException;
 import io.kovan.kernel.api.workflow.WorkflowService;
+import io.kovan.itests.partner.PartnerBundles;
+import io.kovan.itests.partner.PartnerGuards;
 
 /**
  * A workflow declared by a module and extended by guard and action services: their order
@@ -43,6 +48,39 @@ import io.kovan.kernel.api.workflow.WorkflowService;
 public class WorkflowIT extends KovanTestSupport {
 
     private static final String TYPE = "itest.order";
+
+    /** Two partner bundles, each registering a guard on the cancel transition. */
+    @Override
+    @Configuration
+    public Option[] config() {
+        return baseConfig(new ArrayList<>(List.of(PartnerBundles.partner("a", PartnerGuards.PartnerA.class), PartnerBundles.partner("b", PartnerGuards.PartnerB.class))))
+            .toArray(Option[]::new);
+    }
+
+    @Test
+    public void twoPartnerBundlesGuardInRankingOrderAndLeaveWithTheirBundle() throws Exception {
+        WorkflowService workflows = define();
+        assertEquals("cancelled", workflows.transition(TYPE, 10, "draft", "cancel", "erin", Set.of("admin"), "no partner named"));
+        assertRefused(workflows, "A and B", "refused by partner A");
+        assertRefused(workflows, "B only", "refused by partner B");
+        assertEquals(2, workflows.extensions(TYPE).stream().filter(e -> e.contains("PartnerGuards")).count());
+
+        org.osgi.framework.Bundle partnerA = java.util.Arrays.stream(bundleContext.getBundles())
+            .filter(b -> "io.kovan.itests.partner.a".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        partnerA.uninstall();
+        assertRefused(workflows, "A and B", "refused by partner B");
+        assertEquals("the removed bundle's guard is gone at once", "cancelled",
+            workflows.transition(TYPE, 11, "draft", "cancel", "erin", Set.of("admin"), "A only"));
+    }
+
+    private static void assertRefused(WorkflowService workflows, String comment, String reason) {
+        try {
+            workflows.transition(TYPE, 12, "draft", "cancel", "erin", Set.of("admin"), comment);
+            fail("'" + comment + "' must be refused");
+        } catch (WorkflowRefusedException e) {
+            assertEquals(reason, e.getMessage());
+        }
+    }
 
     @Test
     public void guardsAndActionsRunInOrderAndGoAwayWithTheirService() throws Exception {
@@ -77,8 +115,14 @@ public class WorkflowIT extends KovanTestSupport {
             assertEquals("a refusal stops the chain", List.of("high"), calls);
 
             JsonNode detail = get("/api/core/workflows/" + TYPE).json();
-            assertEquals(4, detail.get("extensions").size());
-            assertTrue(detail.toString(), detail.get("extensions").get(0).asText().contains("ranking 10"));
+            List<String> mine = new ArrayList<>();
+            detail.get("extensions").forEach(e -> {
+                if (!e.asText().contains("PartnerGuards")) {
+                    mine.add(e.asText());
+                }
+            });
+            assertEquals(detail.toString(), 4, mine.size());
+            assertTrue(detail.toString(), mine.get(0).contains("ranking 10"));
             String shown = console("kovan:workflow-show " + TYPE);
             assertTrue(shown, shown.contains("confirm") && shown.contains("itest.order.approve") && shown.contains("ranking 10"));
 
@@ -88,7 +132,7 @@ public class WorkflowIT extends KovanTestSupport {
             assertEquals("with its guard gone, the refusal is gone at once", "confirmed",
                 workflows.transition(TYPE, 2, "draft", "confirm", "alice", Set.of("admin"), "blocked"));
             assertEquals(List.of("low", "low-later", "action"), calls);
-            assertEquals(3, get("/api/core/workflows/" + TYPE).json().get("extensions").size());
+            assertEquals(3, workflows.extensions(TYPE).stream().filter(e -> !e.contains("PartnerGuards")).count());
         } finally {
             for (ServiceRegistration<?> r : new ServiceRegistration<?>[] {low, high, sameRankLater, action}) {
                 if (r != null) {
