@@ -220,6 +220,62 @@ public abstract class PersistenceContract extends KovanTestSupport {
             get("/api/core/documents/sample.note/" + middle + "/flow").json().get("documents").size());
     }
 
+    @Test
+    public void eventsAreHeardInTheTransactionAndPostedOnlyAfterCommit() throws Exception {
+        assumeDatabase();
+        PartyService parties = service(PartyService.class);
+        Transactions tx = service(Transactions.class);
+        List<String> posted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch committed = new CountDownLatch(1);
+        java.util.Hashtable<String, Object> topic = new java.util.Hashtable<>();
+        topic.put(org.osgi.service.event.EventConstants.EVENT_TOPIC, "kovan/core/party/*");
+        org.osgi.framework.ServiceRegistration<?> handler = bundleContext.registerService(org.osgi.service.event.EventHandler.class, event -> {
+            Object name = ((Map<?, ?>) event.getProperty("data")).get("name");
+            posted.add(event.getTopic() + " " + name);
+            if ("Evented Commit Ltd".equals(name)) {
+                committed.countDown();
+            }
+        }, topic);
+        java.util.Hashtable<String, Object> created = new java.util.Hashtable<>();
+        created.put(io.kovan.kernel.api.event.TransactionalEventListener.EVENTS, "core.party.created");
+        org.osgi.framework.ServiceRegistration<?> veto = bundleContext.registerService(io.kovan.kernel.api.event.TransactionalEventListener.class,
+            event -> {
+                if ("Vetoed Ltd".equals(event.data().get("name"))) {
+                    throw new io.kovan.kernel.api.ConflictException("Vetoed by an in-transaction listener");
+                }
+            }, created);
+        try {
+            try {
+                parties.create(party("Vetoed Ltd"));
+                fail("the listener's refusal must surface");
+            } catch (io.kovan.kernel.api.ConflictException expected) {
+                assertEquals("Vetoed by an in-transaction listener", expected.getMessage());
+            }
+            assertEquals("through REST the refusal is a 409", 409, post("/api/core/parties", "{\"kind\":\"PERSON\",\"name\":\"Vetoed Ltd\"}").status());
+            assertEquals("a listener's failure rolls the operation back", 0,
+                parties.list(new PageRequest(0, 10, "Vetoed", null, Map.of())).total());
+            try {
+                tx.required(() -> {
+                    parties.create(party("Rolled Back Event Ltd"));
+                    throw new Rollback();
+                });
+            } catch (Rollback expected) {
+                // nothing to deliver
+            }
+            parties.create(party("Evented Commit Ltd"));
+            assertTrue("the committed event is posted", committed.await(30, TimeUnit.SECONDS));
+            assertTrue(posted.toString(), posted.contains("kovan/core/party/created Evented Commit Ltd"));
+            assertFalse("nothing is posted for a rolled-back transaction: " + posted, posted.stream().anyMatch(p -> p.contains("Rolled Back Event")));
+            assertFalse(posted.stream().anyMatch(p -> p.contains("Vetoed")));
+            String recent = console("kovan:events --limit 5");
+            assertTrue(recent, recent.contains("core.party.created") && recent.contains("Evented Commit Ltd"));
+            assertFalse(recent, recent.contains("Rolled Back Event Ltd"));
+        } finally {
+            handler.unregister();
+            veto.unregister();
+        }
+    }
+
     private static PartyDTO party(String name) {
         return new PartyDTO(null, null, PartyKind.ORGANIZATION, name, Set.of(PartyRole.CUSTOMER), null, null, List.of(), List.of(),
             null, null, null, null, null, null, null, null);

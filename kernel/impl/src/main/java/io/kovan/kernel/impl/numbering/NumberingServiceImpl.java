@@ -69,6 +69,10 @@ public class NumberingServiceImpl implements NumberingService {
     private void createCounter(String series, int year) {
         try {
             jpa.tx(TransactionType.RequiresNew, em -> {
+                // Lock the series row first (a no-op update, portable to every database), so that
+                // concurrent first drawers create the counter one after another instead of racing
+                // into a duplicate key, which PostgreSQL punishes by aborting the transaction.
+                em.createNativeQuery("UPDATE KV_NUMBER_SERIES SET PADDING = PADDING WHERE CODE = ?").setParameter(1, series).executeUpdate();
                 Number existing = (Number) em.createNativeQuery("SELECT COUNT(*) FROM KV_NUMBER_COUNTER WHERE SERIES_CODE = ? AND YEAR_NO = ?")
                     .setParameter(1, series).setParameter(2, year).getSingleResult();
                 if (existing.longValue() == 0) {
@@ -77,8 +81,8 @@ public class NumberingServiceImpl implements NumberingService {
                 }
             });
         } catch (RuntimeException e) {
-            // Most likely another thread created it between our check and insert, which is all we
-            // wanted; if not, the second draw below finds no counter and says so.
+            // Should another node have created it meanwhile, that is all we wanted; if not, the
+            // second draw below finds no counter and says so.
         }
     }
 

@@ -32,6 +32,7 @@ import io.kovan.kernel.api.StaleVersionException;
 import io.kovan.kernel.api.Violations;
 import io.kovan.kernel.api.currency.CurrencyDTO;
 import io.kovan.kernel.api.currency.CurrencyService;
+import io.kovan.kernel.api.event.EventPublisher;
 import io.kovan.kernel.api.numbering.NumberingService;
 import io.kovan.kernel.api.party.AddressDTO;
 import io.kovan.kernel.api.party.ContactPersonDTO;
@@ -54,13 +55,15 @@ public class PartyServiceImpl implements PartyService {
     private final JpaTemplate jpa;
     private final NumberingService numbering;
     private final CurrencyService currencies;
+    private final EventPublisher events;
 
     @Activate
     public PartyServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady,
-        @Reference NumberingService numbering, @Reference CurrencyService currencies) {
+        @Reference NumberingService numbering, @Reference CurrencyService currencies, @Reference EventPublisher events) {
         this.jpa = jpa;
         this.numbering = numbering;
         this.currencies = currencies;
+        this.events = events;
     }
 
     @Override
@@ -75,6 +78,7 @@ public class PartyServiceImpl implements PartyService {
             e.updatedAt = e.createdAt;
             em.persist(e);
             Constraints.flush(em, () -> "Another party already has tax number " + party.taxNumber());
+            publish("core.party.created", e);
             return toDto(e);
         });
     }
@@ -92,6 +96,7 @@ public class PartyServiceImpl implements PartyService {
             apply(e, party, currencyDecimals);
             e.updatedAt = now();
             Constraints.flush(em, () -> "Another party already has tax number " + party.taxNumber());
+            publish("core.party.updated", e);
             return toDto(e);
         });
     }
@@ -144,7 +149,13 @@ public class PartyServiceImpl implements PartyService {
             PartyEntity party = load(em, id);
             em.remove(party);
             Constraints.flush(em, () -> "Party " + party.code + " is still in use (a company, or another module's record)");
+            publish("core.party.deleted", party);
         });
+    }
+
+    private void publish(String event, PartyEntity e) {
+        events.publish(event, java.util.Map.of("id", e.id, "code", e.code, "name", e.name, "kind", e.kind.name(),
+            "roles", e.roles.stream().map(Enum::name).sorted().toList()));
     }
 
     /** Checks the party on its own and returns the decimals of its currency (2 when none is given). */

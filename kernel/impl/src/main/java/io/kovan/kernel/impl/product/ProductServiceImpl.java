@@ -27,6 +27,7 @@ import io.kovan.kernel.api.ValidationException;
 import io.kovan.kernel.api.Violations;
 import io.kovan.kernel.api.company.CompanyService;
 import io.kovan.kernel.api.currency.CurrencyService;
+import io.kovan.kernel.api.event.EventPublisher;
 import io.kovan.kernel.api.product.ProductDTO;
 import io.kovan.kernel.api.product.ProductService;
 import io.kovan.kernel.api.product.ProductType;
@@ -47,14 +48,16 @@ public class ProductServiceImpl implements ProductService {
     private final UnitService units;
     private final CurrencyService currencies;
     private final CompanyService companies;
+    private final EventPublisher events;
 
     @Activate
     public ProductServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady, @Reference UnitService units,
-        @Reference CurrencyService currencies, @Reference CompanyService companies) {
+        @Reference CurrencyService currencies, @Reference CompanyService companies, @Reference EventPublisher events) {
         this.jpa = jpa;
         this.units = units;
         this.currencies = currencies;
         this.companies = companies;
+        this.events = events;
     }
 
     @Override
@@ -66,6 +69,7 @@ public class ProductServiceImpl implements ProductService {
             apply(e, product);
             em.persist(e);
             Constraints.flush(em, () -> "Another product already has code " + product.code() + " or barcode " + product.barcode());
+            publish("core.product.created", e);
             return toDto(e);
         });
     }
@@ -82,6 +86,7 @@ public class ProductServiceImpl implements ProductService {
             refuseDuplicates(em, product, id);
             apply(e, product);
             Constraints.flush(em, () -> "Another product already has code " + product.code() + " or barcode " + product.barcode());
+            publish("core.product.updated", e);
             return toDto(e);
         });
     }
@@ -142,7 +147,12 @@ public class ProductServiceImpl implements ProductService {
             ProductEntity product = load(em, id);
             em.remove(product);
             Constraints.flush(em, () -> "Product " + product.code + " is still in use by another module's record");
+            publish("core.product.deleted", product);
         });
+    }
+
+    private void publish(String event, ProductEntity e) {
+        events.publish(event, java.util.Map.of("id", e.id, "code", e.code, "name", e.name, "type", e.type.name()));
     }
 
     private void validate(ProductDTO p) {

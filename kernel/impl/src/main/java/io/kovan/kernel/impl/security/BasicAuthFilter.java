@@ -72,6 +72,7 @@ public class BasicAuthFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         Login login = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        CurrentUser.set(null);
         if (login == null) {
             request.abortWith(javax.ws.rs.core.Response.fromResponse(
                     Problems.of(401, "Unauthorized", "Credentials are required (HTTP Basic, Kovan user)", null))
@@ -100,6 +101,7 @@ public class BasicAuthFilter implements ContainerRequestFilter {
                 return BASIC_AUTH;
             }
         });
+        CurrentUser.set(login.user());
         String permission = RolePermissions.forRequest(module(request), request.getUriInfo().getPath(), request.getMethod());
         if (!roles.permits(login.roles(), permission)) {
             request.abortWith(Problems.of(403, "Forbidden", "User " + login.user() + " lacks the permission " + permission, null));

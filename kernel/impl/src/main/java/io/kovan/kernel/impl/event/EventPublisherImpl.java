@@ -1,0 +1,155 @@
+package io.kovan.kernel.impl.event;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.transaction.Status;
+import javax.transaction.Synchronization;
+import javax.transaction.TransactionManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.kovan.kernel.api.Violations;
+import io.kovan.kernel.api.event.DomainEvent;
+import io.kovan.kernel.api.event.EventPublisher;
+import io.kovan.kernel.api.event.TransactionalEventListener;
+import io.kovan.kernel.impl.module.SchemaReady;
+import io.kovan.kernel.impl.rest.Json;
+import io.kovan.kernel.impl.security.CurrentUser;
+
+/**
+ * Publishes events: in-transaction listeners first (highest ranking first), the outbox row in
+ * the same transaction, and an EventAdmin post registered to happen only after the commit.
+ */
+@Component(service = {EventPublisher.class, EventPublisherImpl.class})
+public class EventPublisherImpl implements EventPublisher {
+
+    private record Listener(TransactionalEventListener service, String pattern, int ranking, long serviceId) {
+    }
+
+    private final JpaTemplate jpa;
+    private final TransactionManager tm;
+    private final EventAdmin eventAdmin;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    @Activate
+    public EventPublisherImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady,
+        @Reference TransactionManager tm, @Reference EventAdmin eventAdmin) {
+        this.jpa = jpa;
+        this.tm = tm;
+        this.eventAdmin = eventAdmin;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(TransactionalEventListener listener, Map<String, Object> properties) {
+        Object ranking = properties.get(Constants.SERVICE_RANKING);
+        listeners.add(new Listener(listener, String.valueOf(properties.getOrDefault(TransactionalEventListener.EVENTS, "*")),
+            ranking instanceof Integer r ? r : 0, ((Number) properties.get(Constants.SERVICE_ID)).longValue()));
+    }
+
+    void removeListener(TransactionalEventListener listener) {
+        listeners.removeIf(l -> l.service() == listener);
+    }
+
+    @Override
+    public DomainEvent publish(String name, Map<String, Object> data) {
+        new Violations().check(name != null && name.matches("[a-z][a-z0-9]*(\\.[a-z][a-z0-9-]*){2}"), "name",
+            "must be <module>.<entity>.<event>, e.g. core.party.created").throwIfAny();
+        Map<String, Object> copy = data == null ? Map.of() : new LinkedHashMap<>(data);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            OutboxEntity row = new OutboxEntity();
+            row.name = name;
+            row.payload = json(copy);
+            row.at = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+            row.user = CurrentUser.name();
+            em.persist(row);
+            em.flush();
+            DomainEvent event = new DomainEvent(row.id, name, Map.copyOf(copy), row.at.toInstant(ZoneOffset.UTC), row.user);
+            listeners.stream().filter(l -> matches(l.pattern(), name))
+                .sorted(Comparator.comparingInt((Listener l) -> -l.ranking()).thenComparingLong(Listener::serviceId))
+                .forEach(l -> l.service().onEvent(event));
+            postAfterCommit(event);
+            return event;
+        });
+    }
+
+    /** The most recent events, newest first. */
+    public List<DomainEvent> recent(int limit) {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT o FROM OutboxEntity o ORDER BY o.id DESC", OutboxEntity.class)
+            .setMaxResults(limit).getResultList().stream()
+            .map(o -> new DomainEvent(o.id, o.name, parse(o.payload), o.at.toInstant(ZoneOffset.UTC), o.user)).toList());
+    }
+
+    private void postAfterCommit(DomainEvent event) {
+        try {
+            tm.getTransaction().registerSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        Map<String, Object> properties = new HashMap<>();
+                        properties.put("id", event.id());
+                        properties.put("name", event.name());
+                        properties.put("at", event.at().toString());
+                        properties.put("user", event.user());
+                        properties.put("data", event.data());
+                        eventAdmin.postEvent(new Event(DomainEvent.topic(event.name()), properties));
+                    }
+                }
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("could not register the after-commit delivery of " + event.name(), e);
+        }
+    }
+
+    static boolean matches(String pattern, String name) {
+        if (pattern.equals("*") || pattern.equals(name)) {
+            return true;
+        }
+        if (pattern.endsWith(".*")) {
+            return name.startsWith(pattern.substring(0, pattern.length() - 1));
+        }
+        if (pattern.startsWith("*.")) {
+            return name.endsWith(pattern.substring(1));
+        }
+        return false;
+    }
+
+    private static String json(Map<String, Object> data) {
+        try {
+            return Json.MAPPER.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event data must be plain values", e);
+        }
+    }
+
+    private static Map<String, Object> parse(String payload) {
+        try {
+            return Json.MAPPER.readValue(payload, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            return Map.of("unreadable", payload);
+        }
+    }
+}
