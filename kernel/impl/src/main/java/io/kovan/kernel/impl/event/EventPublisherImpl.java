@@ -3,7 +3,6 @@ package io.kovan.kernel.impl.event;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import javax.transaction.TransactionManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
-import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,6 +33,7 @@ import io.kovan.kernel.api.event.TransactionalEventListener;
 import io.kovan.kernel.impl.module.SchemaReady;
 import io.kovan.kernel.impl.rest.Json;
 import io.kovan.kernel.impl.security.CurrentUser;
+import io.kovan.kernel.impl.whiteboard.Ranked;
 
 /**
  * Publishes events: in-transaction listeners first (highest ranking first), the outbox row in
@@ -43,7 +42,7 @@ import io.kovan.kernel.impl.security.CurrentUser;
 @Component(service = {EventPublisher.class, EventPublisherImpl.class})
 public class EventPublisherImpl implements EventPublisher {
 
-    private record Listener(TransactionalEventListener service, String pattern, int ranking, long serviceId) {
+    private record Listener(Ranked<TransactionalEventListener> ranked, String pattern) {
     }
 
     private final JpaTemplate jpa;
@@ -61,13 +60,12 @@ public class EventPublisherImpl implements EventPublisher {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addListener(TransactionalEventListener listener, Map<String, Object> properties) {
-        Object ranking = properties.get(Constants.SERVICE_RANKING);
-        listeners.add(new Listener(listener, String.valueOf(properties.getOrDefault(TransactionalEventListener.EVENTS, "*")),
-            ranking instanceof Integer r ? r : 0, ((Number) properties.get(Constants.SERVICE_ID)).longValue()));
+        Ranked<TransactionalEventListener> ranked = Ranked.of(listener, properties);
+        listeners.add(new Listener(ranked, ranked.property(TransactionalEventListener.EVENTS, "*")));
     }
 
     void removeListener(TransactionalEventListener listener) {
-        listeners.removeIf(l -> l.service() == listener);
+        listeners.removeIf(l -> l.ranked().service() == listener);
     }
 
     @Override
@@ -84,8 +82,7 @@ public class EventPublisherImpl implements EventPublisher {
             em.persist(row);
             em.flush();
             DomainEvent event = new DomainEvent(row.id, name, Map.copyOf(copy), row.at.toInstant(ZoneOffset.UTC), row.user);
-            listeners.stream().filter(l -> matches(l.pattern(), name))
-                .sorted(Comparator.comparingInt((Listener l) -> -l.ranking()).thenComparingLong(Listener::serviceId))
+            listeners.stream().filter(l -> matches(l.pattern(), name)).map(Listener::ranked).sorted(Ranked.ORDER)
                 .forEach(l -> l.service().onEvent(event));
             postAfterCommit(event);
             return event;

@@ -15,7 +15,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
-import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -34,6 +33,7 @@ import io.kovan.kernel.api.workflow.WorkflowRefusedException;
 import io.kovan.kernel.api.workflow.WorkflowService;
 import io.kovan.kernel.impl.module.SchemaReady;
 import io.kovan.kernel.impl.security.RoleRegistry;
+import io.kovan.kernel.impl.whiteboard.Ranked;
 
 /**
  * Workflows declared by modules, extended by guard and action services of any bundle. The
@@ -42,20 +42,23 @@ import io.kovan.kernel.impl.security.RoleRegistry;
 @Component(service = WorkflowService.class)
 public class WorkflowServiceImpl implements WorkflowService {
 
-    /** A guard or action with what selects and orders it. */
-    record Extension<T>(T service, String documentType, String transition, int ranking, long serviceId, String bundle) {
+    /** A guard or action with the document type and transition it extends. */
+    record Extension<T>(Ranked<T> ranked, String documentType, String transition) {
+        T service() {
+            return ranked.service();
+        }
+
         boolean appliesTo(String type, String name) {
             return documentType.equals(type) && (transition.equals("*") || transition.equals(name));
         }
 
         String describe(String kind) {
-            return kind + " " + service.getClass().getName() + " (" + bundle + ", transition " + transition + ", ranking " + ranking
-                + ", service.id " + serviceId + ")";
+            return kind + " " + service().getClass().getName() + " (bundle " + ranked.property("service.bundleid", "?") + ", transition "
+                + transition + ", ranking " + ranked.ranking() + ", service.id " + ranked.serviceId() + ")";
         }
     }
 
-    static final Comparator<Extension<?>> ORDER = Comparator.<Extension<?>>comparingInt(e -> -e.ranking())
-        .thenComparingLong(Extension::serviceId);
+    static final Comparator<Extension<?>> ORDER = Comparator.comparing(Extension::ranked, Ranked.ORDER);
 
     private final JpaTemplate jpa;
     private final RoleRegistry roles;
@@ -188,10 +191,7 @@ public class WorkflowServiceImpl implements WorkflowService {
     }
 
     private static <T> Extension<T> extension(T service, Map<String, Object> properties) {
-        Object ranking = properties.get(Constants.SERVICE_RANKING);
-        Object bundle = properties.get("component.name");
-        return new Extension<>(service, String.valueOf(properties.get(WorkflowGuard.DOCUMENT_TYPE)),
-            String.valueOf(properties.getOrDefault(WorkflowGuard.TRANSITION, "*")), ranking instanceof Integer r ? r : 0,
-            ((Number) properties.get(Constants.SERVICE_ID)).longValue(), bundle == null ? "bundle " + properties.get("service.bundleid") : bundle.toString());
+        Ranked<T> ranked = Ranked.of(service, properties);
+        return new Extension<>(ranked, ranked.property(WorkflowGuard.DOCUMENT_TYPE, ""), ranked.property(WorkflowGuard.TRANSITION, "*"));
     }
 }
