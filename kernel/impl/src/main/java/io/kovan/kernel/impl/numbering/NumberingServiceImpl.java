@@ -43,16 +43,22 @@ public class NumberingServiceImpl implements NumberingService {
     public String next(String code, LocalDate documentDate) {
         NumberSeriesDTO series = get(code);
         int year = series.yearly() ? documentDate.getYear() : 0;
-        long number = jpa.txExpr(TransactionType.Required, em -> increment(em, series.code(), year));
-        if (number == 0) {
-            // First number of this series and year: create the counter in its own transaction, so a
-            // concurrent creator's duplicate key cannot abort the caller's transaction, then draw again.
-            createCounter(series.code(), year);
-            number = jpa.txExpr(TransactionType.Required, em -> increment(em, series.code(), year));
-            if (number == 0) {
-                throw new IllegalStateException("could not create the counter of series " + code + " for " + year);
+        long number = jpa.txExpr(TransactionType.Required, em -> {
+            long drawn = increment(em, series.code(), year);
+            if (drawn == 0) {
+                // The first number of this series and year. Take the series row's lock (a no-op
+                // update), so concurrent first drawers create the counter one after another, look
+                // again (one may have committed it meanwhile), and create it if still missing.
+                em.createNativeQuery("UPDATE KV_NUMBER_SERIES SET PADDING = PADDING WHERE CODE = ?").setParameter(1, series.code()).executeUpdate();
+                drawn = increment(em, series.code(), year);
+                if (drawn == 0) {
+                    em.createNativeQuery("INSERT INTO KV_NUMBER_COUNTER (SERIES_CODE, YEAR_NO, LAST_NO) VALUES (?, ?, 1)")
+                        .setParameter(1, series.code()).setParameter(2, year).executeUpdate();
+                    drawn = 1;
+                }
             }
-        }
+            return drawn;
+        });
         return NumberFormat.format(series, year, number);
     }
 
@@ -64,26 +70,6 @@ public class NumberingServiceImpl implements NumberingService {
         }
         return ((Number) em.createNativeQuery("SELECT LAST_NO FROM KV_NUMBER_COUNTER WHERE SERIES_CODE = ? AND YEAR_NO = ?")
             .setParameter(1, series).setParameter(2, year).getSingleResult()).longValue();
-    }
-
-    private void createCounter(String series, int year) {
-        try {
-            jpa.tx(TransactionType.RequiresNew, em -> {
-                // Lock the series row first (a no-op update, portable to every database), so that
-                // concurrent first drawers create the counter one after another instead of racing
-                // into a duplicate key, which PostgreSQL punishes by aborting the transaction.
-                em.createNativeQuery("UPDATE KV_NUMBER_SERIES SET PADDING = PADDING WHERE CODE = ?").setParameter(1, series).executeUpdate();
-                Number existing = (Number) em.createNativeQuery("SELECT COUNT(*) FROM KV_NUMBER_COUNTER WHERE SERIES_CODE = ? AND YEAR_NO = ?")
-                    .setParameter(1, series).setParameter(2, year).getSingleResult();
-                if (existing.longValue() == 0) {
-                    em.createNativeQuery("INSERT INTO KV_NUMBER_COUNTER (SERIES_CODE, YEAR_NO, LAST_NO) VALUES (?, ?, 0)")
-                        .setParameter(1, series).setParameter(2, year).executeUpdate();
-                }
-            });
-        } catch (RuntimeException e) {
-            // Should another node have created it meanwhile, that is all we wanted; if not, the
-            // second draw below finds no counter and says so.
-        }
     }
 
     @Override

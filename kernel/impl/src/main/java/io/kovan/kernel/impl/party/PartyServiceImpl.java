@@ -30,6 +30,7 @@ import io.kovan.kernel.api.Page;
 import io.kovan.kernel.api.PageRequest;
 import io.kovan.kernel.api.StaleVersionException;
 import io.kovan.kernel.api.Violations;
+import io.kovan.kernel.api.audit.AuditService;
 import io.kovan.kernel.api.currency.CurrencyDTO;
 import io.kovan.kernel.api.currency.CurrencyService;
 import io.kovan.kernel.api.event.EventPublisher;
@@ -56,14 +57,17 @@ public class PartyServiceImpl implements PartyService {
     private final NumberingService numbering;
     private final CurrencyService currencies;
     private final EventPublisher events;
+    private final AuditService audit;
 
     @Activate
     public PartyServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady,
-        @Reference NumberingService numbering, @Reference CurrencyService currencies, @Reference EventPublisher events) {
+        @Reference NumberingService numbering, @Reference CurrencyService currencies, @Reference EventPublisher events,
+        @Reference AuditService audit) {
         this.jpa = jpa;
         this.numbering = numbering;
         this.currencies = currencies;
         this.events = events;
+        this.audit = audit;
     }
 
     @Override
@@ -79,7 +83,9 @@ public class PartyServiceImpl implements PartyService {
             em.persist(e);
             Constraints.flush(em, () -> "Another party already has tax number " + party.taxNumber());
             publish("core.party.created", e);
-            return toDto(e);
+            PartyDTO created = toDto(e);
+            audit.record("core.party", String.valueOf(e.id), "created", AuditService.diff(null, created));
+            return created;
         });
     }
 
@@ -93,11 +99,14 @@ public class PartyServiceImpl implements PartyService {
                 throw new StaleVersionException("Party", id, party.version(), e.version);
             }
             refuseDuplicateTaxNumber(em, party.taxNumber(), id);
+            PartyDTO before = toDto(e);
             apply(e, party, currencyDecimals);
             e.updatedAt = now();
             Constraints.flush(em, () -> "Another party already has tax number " + party.taxNumber());
             publish("core.party.updated", e);
-            return toDto(e);
+            PartyDTO after = toDto(e);
+            audit.record("core.party", String.valueOf(id), "updated", AuditService.diff(before, after));
+            return after;
         });
     }
 
@@ -147,9 +156,11 @@ public class PartyServiceImpl implements PartyService {
     public void delete(long id) {
         jpa.tx(TransactionType.Required, em -> {
             PartyEntity party = load(em, id);
+            PartyDTO before = toDto(party);
             em.remove(party);
             Constraints.flush(em, () -> "Party " + party.code + " is still in use (a company, or another module's record)");
             publish("core.party.deleted", party);
+            audit.record("core.party", String.valueOf(id), "deleted", AuditService.diff(before, null));
         });
     }
 

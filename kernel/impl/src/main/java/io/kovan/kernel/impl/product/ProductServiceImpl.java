@@ -25,6 +25,7 @@ import io.kovan.kernel.api.PageRequest;
 import io.kovan.kernel.api.StaleVersionException;
 import io.kovan.kernel.api.ValidationException;
 import io.kovan.kernel.api.Violations;
+import io.kovan.kernel.api.audit.AuditService;
 import io.kovan.kernel.api.company.CompanyService;
 import io.kovan.kernel.api.currency.CurrencyService;
 import io.kovan.kernel.api.event.EventPublisher;
@@ -49,15 +50,18 @@ public class ProductServiceImpl implements ProductService {
     private final CurrencyService currencies;
     private final CompanyService companies;
     private final EventPublisher events;
+    private final AuditService audit;
 
     @Activate
     public ProductServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady, @Reference UnitService units,
-        @Reference CurrencyService currencies, @Reference CompanyService companies, @Reference EventPublisher events) {
+        @Reference CurrencyService currencies, @Reference CompanyService companies, @Reference EventPublisher events,
+        @Reference AuditService audit) {
         this.jpa = jpa;
         this.units = units;
         this.currencies = currencies;
         this.companies = companies;
         this.events = events;
+        this.audit = audit;
     }
 
     @Override
@@ -70,7 +74,9 @@ public class ProductServiceImpl implements ProductService {
             em.persist(e);
             Constraints.flush(em, () -> "Another product already has code " + product.code() + " or barcode " + product.barcode());
             publish("core.product.created", e);
-            return toDto(e);
+            ProductDTO created = toDto(e);
+            audit.record("core.product", String.valueOf(e.id), "created", AuditService.diff(null, created));
+            return created;
         });
     }
 
@@ -84,10 +90,13 @@ public class ProductServiceImpl implements ProductService {
                 throw new StaleVersionException("Product", id, product.version(), e.version);
             }
             refuseDuplicates(em, product, id);
+            ProductDTO before = toDto(e);
             apply(e, product);
             Constraints.flush(em, () -> "Another product already has code " + product.code() + " or barcode " + product.barcode());
             publish("core.product.updated", e);
-            return toDto(e);
+            ProductDTO after = toDto(e);
+            audit.record("core.product", String.valueOf(id), "updated", AuditService.diff(before, after));
+            return after;
         });
     }
 
@@ -145,9 +154,11 @@ public class ProductServiceImpl implements ProductService {
     public void delete(long id) {
         jpa.tx(TransactionType.Required, em -> {
             ProductEntity product = load(em, id);
+            ProductDTO before = toDto(product);
             em.remove(product);
             Constraints.flush(em, () -> "Product " + product.code + " is still in use by another module's record");
             publish("core.product.deleted", product);
+            audit.record("core.product", String.valueOf(id), "deleted", AuditService.diff(before, null));
         });
     }
 
