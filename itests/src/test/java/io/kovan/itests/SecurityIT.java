@@ -51,7 +51,9 @@ public class SecurityIT extends KovanTestSupport {
             for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext();) {
                 String method = methods.next().toUpperCase(Locale.ROOT);
                 if (method.equals("GET")) {
-                    if (!path.getKey().contains("{") && !path.getKey().endsWith("/convert") && !path.getKey().endsWith("/documents")) {
+                    // Reads that need query parameters (conversions, a document by number, a record's audit) are left out.
+                    if (!path.getKey().contains("{") && !path.getKey().endsWith("/convert") && !path.getKey().endsWith("/documents")
+                        && !path.getKey().endsWith("/audit")) {
                         Reply read = send("GET", concrete, null, "clerk", CLERK_PASSWORD);
                         boolean administration = concrete.startsWith("/api/core/users") || concrete.startsWith("/api/core/roles");
                         assertEquals(concrete + " " + read.body(), administration ? 403 : 200, read.status());
