@@ -36,13 +36,7 @@ import io.kovan.sample.api.NoteService;
 /**
  * What the persistence layer promises, checked on whichever database the subclass boots:
  * one transaction across modules, and gapless numbering under concurrency with rollbacks.
- * <p>
- * Methods run in name order, the concurrent numbering before the events test: on PostgreSQL a
- * transaction rolled back by an in-transaction listener has been seen to leave a pooled XA
- * connection that dooms a later transaction ("marked for rollback"). That defect is open (see
- * the issue notes); this order keeps it from making the numbering test flaky meanwhile.
  */
-@org.junit.FixMethodOrder(org.junit.runners.MethodSorters.NAME_ASCENDING)
 public abstract class PersistenceContract extends KovanTestSupport {
 
     /** Thrown inside a transaction to roll it back on purpose. */
