@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -40,6 +41,19 @@ public class AuditIT extends KovanTestSupport {
         assertEquals("a@audit.com.tr", change.get("email").get("before").asText());
         assertEquals("b@audit.com.tr", change.get("email").get("after").asText());
         assertProblem400(get("/api/core/audit?entity=core.party"));
+
+        assertEquals(201, post("/api/core/units", "{\"code\":\"CRATE\",\"name\":\"Crate\",\"decimals\":0}").status());
+        assertEquals(201, post("/api/core/currencies", "{\"code\":\"AUD\",\"name\":\"Australian dollar\",\"decimals\":2,\"active\":true}").status());
+        assertEquals(200, post("/api/core/currencies/rates", "{\"from\":\"AUD\",\"to\":\"TRY\",\"date\":\"2026-11-02\",\"rate\":22.5}").status());
+        assertEquals(200, post("/api/core/currencies/rates", "{\"from\":\"AUD\",\"to\":\"TRY\",\"date\":\"2026-11-02\",\"rate\":22.75}").status());
+        assertEquals("Crate", get("/api/core/audit?entity=core.unit&id=CRATE").json().get(0).get("changes").get("name").get("after").asText());
+        assertEquals("created", get("/api/core/audit?entity=core.currency&id=AUD").json().get(0).get("action").asText());
+        JsonNode rate = get("/api/core/audit?entity=core.exchange-rate&id=AUD-TRY-2026-11-02").json();
+        assertEquals(rate.toString(), List.of("created", "updated"), List.of(rate.get(0).get("action").asText(), rate.get(1).get("action").asText()));
+        assertEquals(0, new java.math.BigDecimal("22.75").compareTo(new java.math.BigDecimal(rate.get(1).get("changes").get("rate").get("after").asText())));
+        String events = console("kovan:events --limit 10");
+        assertTrue(events, events.contains("core.unit.created") && events.contains("core.currency.created")
+            && events.contains("core.exchange-rate.updated"));
 
         JsonNode intact = get("/api/core/audit/verify").json();
         assertTrue(intact.toString(), intact.get("intact").asBoolean());

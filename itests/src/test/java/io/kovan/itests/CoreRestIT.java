@@ -6,6 +6,8 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.util.List;
+
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -216,6 +218,11 @@ public class CoreRestIT extends KovanTestSupport {
         assertProblem(post("/api/core/products", "{\"code\":\"B-1\",\"name\":\"Bad\",\"type\":\"STOCKED\",\"unit\":\"PCS\",\"barcode\":\"4006381333932\"}"), 400, "barcode");
         assertProblem(post("/api/core/products", "{\"code\":\"B-2\",\"name\":\"Bad\",\"type\":\"STOCKED\",\"unit\":\"LIGHTYEAR\"}"), 400, "unit");
         assertEquals(1, get("/api/core/products?category=Vanalar").json().get("total").asLong());
+        assertEquals(201, post("/api/core/products", "{\"code\":\"VLV-OLD\",\"name\":\"Vana eski\",\"type\":\"STOCKED\",\"unit\":\"PCS\","
+            + "\"category\":\"Vanalar\",\"active\":false}").status());
+        assertEquals("a boolean filter", List.of("VLV-100"), codes(get("/api/core/products?category=Vanalar&active=true")));
+        assertEquals(List.of("VLV-OLD"), codes(get("/api/core/products?category=Vanalar&active=false")));
+        assertProblem(get("/api/core/products?active=maybe"), 400, "active");
 
         assertEquals("2500", get("/api/core/units/convert?quantity=2.5&from=KG&to=G").json().get("result").asText());
         assertEquals(201, post("/api/core/units", "{\"code\":\"PACK\",\"name\":\"Pack\",\"decimals\":0}").status());
@@ -282,6 +289,13 @@ public class CoreRestIT extends KovanTestSupport {
         assertTrue(product, product.contains("Created product KHV-1"));
         String products = console("core:product-list --category Kahve");
         assertTrue(products, products.contains("KHV-1") && products.contains("99.90") && products.contains("1 of 1 products"));
+    }
+
+    private static List<String> codes(Reply list) {
+        assertEquals(list.body(), 200, list.status());
+        List<String> codes = new java.util.ArrayList<>();
+        list.json().get("items").forEach(i -> codes.add(i.get("code").asText()));
+        return codes;
     }
 
     private static void assertProblem(Reply reply, int status, String field) {

@@ -23,6 +23,7 @@ final class KovanScript {
     final Path root = Path.of(System.getProperty("kovan.root", "..")).toAbsolutePath().normalize();
     final Map<String, String> environment = new HashMap<>();
     final int httpPort;
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
 
     KovanScript(String instance) throws IOException {
         Path var = Path.of("target", instance).toAbsolutePath();
@@ -57,6 +58,16 @@ final class KovanScript {
         List<String> command = new java.util.ArrayList<>(List.of(root.resolve("kovan").toString()));
         command.addAll(List.of(args));
         return run(command, 240);
+    }
+
+    /** Calls this instance's REST API as {@code admin} with the given password; {@code body} null sends none. */
+    java.net.http.HttpResponse<String> call(String password, String method, String path, String body) throws IOException, InterruptedException {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + httpPort + path))
+            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8)))
+            .header("Content-Type", "application/json")
+            .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody() : java.net.http.HttpRequest.BodyPublishers.ofString(body))
+            .build();
+        return HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     static void deleteRecursively(Path path) throws IOException {

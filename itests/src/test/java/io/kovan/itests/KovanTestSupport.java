@@ -34,6 +34,7 @@ import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.KarafDistributionOption;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.osgi.framework.BundleContext;
 
@@ -107,6 +108,10 @@ public abstract class KovanTestSupport {
             vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
             vmOption("-Xmx1g"),
             vmOption("-classpath"), vmOption("lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*")));
+        if (Boolean.getBoolean("kovan.itest.keep")) {
+            // -Dkovan.itest.keep=true keeps target/exam/<run>/ (its data/log/karaf.log) for a post-mortem.
+            options.add(KarafDistributionOption.keepRuntimeFolder());
+        }
         options.addAll(extra);
         return options;
     }

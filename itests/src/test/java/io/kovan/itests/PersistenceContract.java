@@ -127,10 +127,16 @@ public abstract class PersistenceContract extends KovanTestSupport {
             }));
         }
         start.countDown();
-        for (Future<?> f : done) {
-            f.get(5, TimeUnit.MINUTES);
+        try {
+            for (Future<?> f : done) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            printWarningsOfTheLog();
+            throw e;
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdown();
 
         int expected = threads * perThread - rolledBack.get();
         assertTrue("some transactions rolled back", rolledBack.get() > 100);
@@ -273,6 +279,19 @@ public abstract class PersistenceContract extends KovanTestSupport {
         } finally {
             handler.unregister();
             veto.unregister();
+        }
+    }
+
+    /** What the container logged as WARN or ERROR, for the post-mortem of a failure that is rarely seen (its runtime folder is deleted). */
+    private static void printWarningsOfTheLog() {
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(log)) {
+            List<String> warnings = lines.filter(l -> l.contains("| WARN ") || l.contains("| ERROR") || l.startsWith("Caused by")
+                || l.startsWith("Internal Exception")).toList();
+            System.out.println("*** WARN and ERROR lines of " + log + " (last 80):");
+            warnings.subList(Math.max(0, warnings.size() - 80), warnings.size()).forEach(System.out::println);
+        } catch (java.io.IOException | RuntimeException e) {
+            System.out.println("*** could not read " + log + ": " + e);
         }
     }
 

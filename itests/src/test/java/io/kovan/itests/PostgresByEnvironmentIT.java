@@ -3,17 +3,12 @@ package io.kovan.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Base64;
 import java.util.UUID;
 
 import org.junit.After;
@@ -50,12 +45,8 @@ public class PostgresByEnvironmentIT {
         script.environment.put("KOVAN_ADMIN_PASSWORD", "pg-env-Secret");
         script.kovan("start");
 
-        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + script.httpPort + "/api/core/parties"))
-            .header("Content-Type", "application/json")
-            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:pg-env-Secret".getBytes(StandardCharsets.UTF_8)))
-            .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"ORGANIZATION\",\"name\":\"Postgres Ltd\",\"taxNumber\":\"1234567890\"}"))
-            .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = script.call("pg-env-Secret", "POST", "/api/core/parties",
+            "{\"kind\":\"ORGANIZATION\",\"name\":\"Postgres Ltd\",\"taxNumber\":\"1234567890\"}");
         assertEquals(created.body(), 201, created.statusCode());
 
         try (Connection c = DriverManager.getConnection(SERVER + database, USER, ""); Statement s = c.createStatement();

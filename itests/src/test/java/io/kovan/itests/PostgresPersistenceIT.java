@@ -64,18 +64,6 @@ public class PostgresPersistenceIT extends PersistenceContract {
         Assume.assumeTrue("PostgreSQL is not reachable at 127.0.0.1:5432", present);
     }
 
-    /**
-     * Skipped on PostgreSQL, loudly, while an open defect is fixed: after a transaction rolls back,
-     * a later transaction on the XA pool is intermittently found "marked for rollback" when its
-     * first EntityManager enlists (about 4 runs in 10 of this test). The same test passes on Derby.
-     */
-    @Override
-    @org.junit.Test
-    public void concurrentNumbersAreGaplessAndUniqueWithRollbacks() {
-        System.out.println("*** SKIPPED on PostgreSQL: concurrent numbering with rollbacks (open XA rollback defect, see issue 2) ***");
-        Assume.assumeTrue("open defect: XA connection after rollback dooms a later transaction on PostgreSQL", false);
-    }
-
     private static void drop(String database) {
         try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, "");
              Statement s = c.createStatement()) {

@@ -45,6 +45,7 @@ public class SecurityIT extends KovanTestSupport {
         JsonNode paths = send("GET", "/api/openapi.json", null, null, null).json().get("paths");
         int writes = 0;
         int reads = 0;
+        java.util.Set<String> needed = new java.util.TreeSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> path = it.next();
             String concrete = path.getKey().replaceAll("\\{[^}]+}", "1");
@@ -55,8 +56,12 @@ public class SecurityIT extends KovanTestSupport {
                     if (!path.getKey().contains("{") && !path.getKey().endsWith("/convert") && !path.getKey().endsWith("/documents")
                         && !path.getKey().endsWith("/audit")) {
                         Reply read = send("GET", concrete, null, "clerk", CLERK_PASSWORD);
-                        boolean administration = concrete.startsWith("/api/core/users") || concrete.startsWith("/api/core/roles");
+                        boolean administration = concrete.startsWith("/api/core/users") || concrete.startsWith("/api/core/roles")
+                            || concrete.startsWith("/api/core/webhooks");
                         assertEquals(concrete + " " + read.body(), administration ? 403 : 200, read.status());
+                        if (administration) {
+                            needed.add(read.json().get("detail").asText().replaceAll(".* lacks the permission ", ""));
+                        }
                         reads++;
                     }
                     continue;
@@ -64,11 +69,19 @@ public class SecurityIT extends KovanTestSupport {
                 Reply refused = send(method, concrete, method.equals("DELETE") ? null : "{}", "clerk", CLERK_PASSWORD);
                 assertEquals(method + " " + concrete + " " + refused.body(), 403, refused.status());
                 assertTrue(refused.contentType().startsWith("application/problem+json"));
+                needed.add(refused.json().get("detail").asText().replaceAll(".* lacks the permission ", ""));
                 writes++;
             }
         }
         assertTrue("reads checked: " + reads, reads >= 8);
         assertTrue("writes checked: " + writes, writes >= 12);
+        java.util.Set<String> declared = new java.util.TreeSet<>();
+        get("/api/core/permissions").json().forEach(p -> declared.add(p.get("permission").asText()));
+        assertTrue("every permission an endpoint needs is declared by its module; missing: " + needed,
+            declared.containsAll(needed) && needed.contains("sample.notes.write") && needed.contains("core.webhooks.admin"));
+        String listed = console("kovan:permission-list");
+        assertTrue(listed, listed.lines().anyMatch(l -> l.startsWith("core.parties.read") && l.contains("viewer") && l.contains("admin")));
+        assertTrue(listed, listed.lines().anyMatch(l -> l.startsWith("core.parties.write") && !l.contains("viewer")));
         assertEquals("nothing was written", partiesBefore, get("/api/core/parties").json().get("total").asLong());
         assertEquals("the admin still writes", 201, post("/api/core/parties", "{\"kind\":\"PERSON\",\"name\":\"Admin Made\"}").status());
         assertEquals("a wrong password is still 401, not 403", 401, send("GET", "/api/core/parties", null, "clerk", "wrong").status());

@@ -2,12 +2,7 @@ package io.kovan.itests;
 
 import static org.junit.Assert.assertEquals;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import org.junit.After;
 import org.junit.Test;
@@ -15,7 +10,6 @@ import org.junit.Test;
 /** Two instances side by side on one machine: own ports (from the environment), own data. */
 public class TwoInstancesIT {
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private KovanScript first;
     private KovanScript second;
 
@@ -42,12 +36,7 @@ public class TwoInstancesIT {
 
     /** GET searches for the party; POST creates one. */
     private HttpResponse<String> call(KovanScript instance, String password, String method, String body) throws Exception {
-        String query = body == null ? "?q=only%20in" : "";
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + instance.httpPort + "/api/core/parties" + query))
-            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8)))
-            .header("Content-Type", "application/json")
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return instance.call(password, method, "/api/core/parties" + (body == null ? "?q=only%20in" : ""), body);
     }
 
     @After

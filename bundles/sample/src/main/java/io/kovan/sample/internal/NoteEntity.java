@@ -26,4 +26,8 @@ public class NoteEntity {
 
     @Column(name = "FROM_NOTE_ID")
     Long fromNoteId;
+
+    /** UTC. */
+    @Column(name = "CREATED_AT")
+    java.time.LocalDateTime createdAt;
 }

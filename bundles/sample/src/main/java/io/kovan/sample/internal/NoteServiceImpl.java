@@ -59,6 +59,7 @@ public class NoteServiceImpl implements NoteService {
             e.text = note.text();
             e.partyId = note.partyId();
             e.fromNoteId = note.fromNoteId();
+            e.createdAt = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             em.persist(e);
             em.flush();
             if (from != null) {

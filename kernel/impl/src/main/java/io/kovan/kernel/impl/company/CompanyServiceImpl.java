@@ -14,6 +14,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+import io.kovan.kernel.impl.audit.MasterDataChanges;
 import io.kovan.kernel.impl.module.SchemaReady;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,11 +53,13 @@ public class CompanyServiceImpl implements CompanyService {
     private final JpaTemplate jpa;
     private final PartyService parties;
     private final CurrencyService currencies;
+    private final MasterDataChanges changes;
 
     @Activate
     public CompanyServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady, @Reference PartyService parties,
-        @Reference CurrencyService currencies, Config config) {
+        @Reference CurrencyService currencies, @Reference MasterDataChanges changes, Config config) {
         this.jpa = jpa;
+        this.changes = changes;
         this.parties = parties;
         this.currencies = currencies;
         createFirstCompany(config);
@@ -119,7 +122,10 @@ public class CompanyServiceImpl implements CompanyService {
             e.baseCurrency = baseCurrency;
             em.persist(e);
             Constraints.flush(em, () -> "Party " + party.code() + " is already a company");
-            return toDto(e);
+            CompanyDTO created = toDto(e);
+            changes.written("core.company", String.valueOf(e.id), "created", null, created,
+                java.util.Map.of("partyId", partyId, "name", created.name(), "baseCurrency", baseCurrency));
+            return created;
         });
     }
 

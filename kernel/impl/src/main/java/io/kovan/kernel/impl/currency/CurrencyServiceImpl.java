@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.kovan.kernel.impl.audit.MasterDataChanges;
 import io.kovan.kernel.impl.module.SchemaReady;
 
 import io.kovan.kernel.api.ConflictException;
@@ -29,10 +30,13 @@ import io.kovan.kernel.api.currency.ExchangeRateDTO;
 public class CurrencyServiceImpl implements CurrencyService {
 
     private final JpaTemplate jpa;
+    private final MasterDataChanges changes;
 
     @Activate
-    public CurrencyServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady) {
+    public CurrencyServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady,
+        @Reference MasterDataChanges changes) {
         this.jpa = jpa;
+        this.changes = changes;
     }
 
     @Override
@@ -68,7 +72,9 @@ public class CurrencyServiceImpl implements CurrencyService {
             e.decimals = currency.decimals();
             e.active = currency.active();
             em.persist(e);
-            return toDto(e);
+            CurrencyDTO created = toDto(e);
+            changes.written("core.currency", e.code, "created", null, created, java.util.Map.of("name", e.name, "active", e.active));
+            return created;
         });
     }
 
@@ -100,6 +106,7 @@ public class CurrencyServiceImpl implements CurrencyService {
                     "SELECT r FROM ExchangeRateEntity r WHERE r.fromCurrency = :f AND r.toCurrency = :t AND r.rateDate = :d", ExchangeRateEntity.class)
                 .setParameter("f", rate.from()).setParameter("t", rate.to()).setParameter("d", rate.date()).getResultList();
             ExchangeRateEntity e = same.isEmpty() ? new ExchangeRateEntity() : same.get(0);
+            ExchangeRateDTO before = same.isEmpty() ? null : toDto(e);
             e.fromCurrency = rate.from();
             e.toCurrency = rate.to();
             e.rateDate = rate.date();
@@ -107,7 +114,11 @@ public class CurrencyServiceImpl implements CurrencyService {
             if (same.isEmpty()) {
                 em.persist(e);
             }
-            return toDto(e);
+            ExchangeRateDTO after = toDto(e);
+            changes.written("core.exchange-rate", e.fromCurrency + "-" + e.toCurrency + "-" + e.rateDate, before == null ? "created" : "updated",
+                before, after, java.util.Map.of("from", e.fromCurrency, "to", e.toCurrency, "date", e.rateDate.toString(),
+                    "rate", e.rate.toPlainString()));
+            return after;
         });
     }
 

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import javax.transaction.Status;
-import javax.transaction.Synchronization;
 import javax.transaction.TransactionManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -31,6 +29,7 @@ import io.kovan.kernel.api.event.DomainEvent;
 import io.kovan.kernel.api.event.EventPublisher;
 import io.kovan.kernel.api.event.TransactionalEventListener;
 import io.kovan.kernel.impl.module.SchemaReady;
+import io.kovan.kernel.impl.persistence.AfterCommit;
 import io.kovan.kernel.impl.rest.Json;
 import io.kovan.kernel.impl.security.CurrentUser;
 import io.kovan.kernel.impl.whiteboard.Ranked;
@@ -93,35 +92,36 @@ public class EventPublisherImpl implements EventPublisher {
     public List<DomainEvent> recent(int limit) {
         return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT o FROM OutboxEntity o ORDER BY o.id DESC", OutboxEntity.class)
             .setMaxResults(limit).getResultList().stream()
-            .map(o -> new DomainEvent(o.id, o.name, parse(o.payload), o.at.toInstant(ZoneOffset.UTC), o.user)).toList());
+            .map(EventPublisherImpl::toEvent).toList());
+    }
+
+    /** One stored event. */
+    public DomainEvent event(long id) {
+        OutboxEntity o = jpa.txExpr(TransactionType.Supports, em -> em.find(OutboxEntity.class, id));
+        if (o == null) {
+            throw new io.kovan.kernel.api.NotFoundException("Event", id);
+        }
+        return toEvent(o);
+    }
+
+    private static DomainEvent toEvent(OutboxEntity o) {
+        return new DomainEvent(o.id, o.name, parse(o.payload), o.at.toInstant(ZoneOffset.UTC), o.user);
     }
 
     private void postAfterCommit(DomainEvent event) {
-        try {
-            tm.getTransaction().registerSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        Map<String, Object> properties = new HashMap<>();
-                        properties.put("id", event.id());
-                        properties.put("name", event.name());
-                        properties.put("at", event.at().toString());
-                        properties.put("user", event.user());
-                        properties.put("data", event.data());
-                        eventAdmin.postEvent(new Event(DomainEvent.topic(event.name()), properties));
-                    }
-                }
-            });
-        } catch (Exception e) {
-            throw new IllegalStateException("could not register the after-commit delivery of " + event.name(), e);
-        }
+        AfterCommit.run(tm, () -> {
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("id", event.id());
+            properties.put("name", event.name());
+            properties.put("at", event.at().toString());
+            properties.put("user", event.user());
+            properties.put("data", event.data());
+            eventAdmin.postEvent(new Event(DomainEvent.topic(event.name()), properties));
+        });
     }
 
-    static boolean matches(String pattern, String name) {
+    /** Whether an event name matches a pattern: the name itself, {@code sales.*}, {@code *.created} or {@code *}. */
+    public static boolean matches(String pattern, String name) {
         if (pattern.equals("*") || pattern.equals(name)) {
             return true;
         }

@@ -44,8 +44,16 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 public class ModuleRegistry implements SynchronousBundleListener, SchemaReady {
 
     public static final String MODULE_HEADER = "Kovan-Module";
+    /** The permissions a module declares: {@code <module>.<resource>.<read|write|approve|admin>}, comma-separated. */
+    public static final String PERMISSIONS_HEADER = "Kovan-Permissions";
     public static final String CHANGELOG_HEADER = "Kovan-Changelog";
 
+    /**
+     * The column type changelogs use for a boolean, {@code ${kovan.boolean}}: SMALLINT on Derby,
+     * where EclipseLink writes boolean literals as 1 and 0 and Derby refuses to compare a BOOLEAN
+     * column with them; BOOLEAN elsewhere.
+     */
+    public static final String BOOLEAN_TYPE = "kovan.boolean";
     private static final Logger LOG = LoggerFactory.getLogger(ModuleRegistry.class);
 
     static {
@@ -124,6 +132,7 @@ public class ModuleRegistry implements SynchronousBundleListener, SchemaReady {
                 derby.setShutdownEmbeddedDerby(false);
             }
             try (Liquibase liquibase = new Liquibase(changelog, new ClassLoaderResourceAccessor(wiring.getClassLoader()), database)) {
+                liquibase.setChangeLogParameter(BOOLEAN_TYPE, database instanceof DerbyDatabase ? "SMALLINT" : "BOOLEAN");
                 // Progress goes to the log, not to the administrator's console.
                 Scope.child(Scope.Attr.ui.name(), new LoggerUIService(), () -> liquibase.update(new Contexts(), new LabelExpression()));
             }
@@ -150,6 +159,35 @@ public class ModuleRegistry implements SynchronousBundleListener, SchemaReady {
             LOG.debug("No schema history yet", e);
         }
         return versions;
+    }
+
+    /** A permission and the module that declares it. */
+    public record Permission(String permission, String module) {
+    }
+
+    /**
+     * The permissions the running modules declare, sorted. An entry that is not
+     * {@code <module>.<resource>.<action>} of the declaring module is left out, with a warning.
+     */
+    public List<Permission> permissions() {
+        List<Permission> permissions = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            String module = moduleName(bundle);
+            String declared = bundle.getHeaders().get(PERMISSIONS_HEADER);
+            if (module == null || declared == null || (bundle.getState() & (Bundle.ACTIVE | Bundle.STARTING)) == 0) {
+                continue;
+            }
+            for (String permission : declared.split(",")) {
+                String p = permission.strip();
+                if (p.matches(java.util.regex.Pattern.quote(module) + "\\.[a-z][a-z0-9-]*\\.(read|write|approve|admin)")) {
+                    permissions.add(new Permission(p, module));
+                } else if (!p.isEmpty()) {
+                    LOG.warn("Module {} declares the malformed permission '{}' (want {}.<resource>.<read|write|approve|admin>)", module, p, module);
+                }
+            }
+        }
+        permissions.sort(Comparator.comparing(Permission::permission));
+        return permissions;
     }
 
     private static String moduleName(Bundle bundle) {

@@ -73,6 +73,41 @@ public final class Params {
         }
     }
 
+    /** A point in time as ISO-8601 with an offset ({@code 2026-11-24T10:15:30Z}), or null when absent. */
+    public static java.time.Instant instant(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(raw.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(name, "must be a time as 2026-11-24T10:15:30Z");
+        }
+    }
+
+    /** Whole number, or {@code fallback} when absent. */
+    public static int integer(String name, String raw, int fallback) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new ValidationException(name, "must be a whole number");
+        }
+    }
+
+    /** Refuses any query parameter but the named ones, so that a misspelt one is a 400, not ignored. */
+    public static MultivaluedMap<String, String> only(UriInfo uri, String... names) {
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        for (String name : query.keySet()) {
+            if (!List.of(names).contains(name)) {
+                throw new ValidationException(name, "is not a known parameter; use " + String.join(", ", names));
+            }
+        }
+        return query;
+    }
+
     /** A request body is required: an empty one is a 400, not a NullPointerException. */
     public static <T> T body(T body) {
         if (body == null) {

@@ -10,6 +10,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
@@ -22,6 +23,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import io.kovan.kernel.api.Page;
 import io.kovan.kernel.api.party.PartyDTO;
 import io.kovan.kernel.api.party.PartyService;
+import io.kovan.kernel.api.timeline.TimelineDTO;
+import io.kovan.kernel.api.timeline.TimelineService;
 
 /** {@code /api/core/parties}: customers, suppliers and other parties. */
 @Component(service = PartyResource.class)
@@ -33,10 +36,12 @@ import io.kovan.kernel.api.party.PartyService;
 public class PartyResource {
 
     private final PartyService parties;
+    private final TimelineService timeline;
 
     @Activate
-    public PartyResource(@Reference PartyService parties) {
+    public PartyResource(@Reference PartyService parties, @Reference TimelineService timeline) {
         this.parties = parties;
+        this.timeline = timeline;
     }
 
     /** Filters: {@code role}, {@code kind}, {@code taxNumber}; {@code q} searches code, name, e-mail, tax number. */
@@ -56,6 +61,19 @@ public class PartyResource {
     @Path("{id}")
     public PartyDTO get(@PathParam("id") String idOrCode) {
         return parties.find(idOrCode);
+    }
+
+    /**
+     * What every installed module recorded about the party, newest first: {@code limit} (default
+     * 50) entries older than {@code before} (an ISO-8601 time; the last entry's {@code at} pages back).
+     */
+    @GET
+    @Path("{id}/timeline")
+    public TimelineDTO timeline(@PathParam("id") String idOrCode, @Context UriInfo uri) {
+        MultivaluedMap<String, String> query = Params.only(uri, "limit", "before");
+        int limit = Params.integer("limit", query.getFirst("limit"), 50);
+        java.time.Instant before = Params.instant("before", query.getFirst("before"));
+        return timeline.timeline(parties.find(idOrCode).id(), before, limit);
     }
 
     @PUT

@@ -15,6 +15,8 @@ import java.util.Map;
  */
 public final class RolePermissions {
 
+    private static final java.util.Set<String> ADMINISTRATION = java.util.Set.of("users", "roles", "webhooks");
+
     private final Map<String, List<String>> patterns = new HashMap<>();
 
     public RolePermissions(Map<String, ?> configuration) {
@@ -60,8 +62,8 @@ public final class RolePermissions {
     public static String forRequest(String module, String path, String method) {
         String stripped = path.replaceAll("^/+", "");
         String resource = stripped.isEmpty() ? "root" : stripped.split("/")[0];
-        // Who may use the system is an administrator's business, even to look at.
-        boolean administration = module.equals("core") && (resource.equals("users") || resource.equals("roles"));
+        // Who may use the system, and where its data is sent, is an administrator's business, even to look at.
+        boolean administration = module.equals("core") && ADMINISTRATION.contains(resource);
         String action = administration ? "admin" : switch (method) {
             case "GET", "HEAD", "OPTIONS" -> "read";
             default -> "write";

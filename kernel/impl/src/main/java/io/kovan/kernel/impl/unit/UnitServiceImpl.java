@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.kovan.kernel.impl.audit.MasterDataChanges;
 import io.kovan.kernel.impl.module.SchemaReady;
 
 import io.kovan.kernel.api.ConflictException;
@@ -25,10 +26,13 @@ import io.kovan.kernel.api.unit.UnitService;
 public class UnitServiceImpl implements UnitService {
 
     private final JpaTemplate jpa;
+    private final MasterDataChanges changes;
 
     @Activate
-    public UnitServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady) {
+    public UnitServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady,
+        @Reference MasterDataChanges changes) {
         this.jpa = jpa;
+        this.changes = changes;
     }
 
     @Override
@@ -63,7 +67,9 @@ public class UnitServiceImpl implements UnitService {
             e.name = unit.name().strip();
             e.decimals = unit.decimals();
             em.persist(e);
-            return toDto(e);
+            UnitDTO created = toDto(e);
+            changes.written("core.unit", e.code, "created", null, created, java.util.Map.of("name", e.name, "decimals", e.decimals));
+            return created;
         });
     }
 
@@ -96,6 +102,8 @@ public class UnitServiceImpl implements UnitService {
             e.toUnit = conversion.to();
             e.factor = conversion.factor();
             em.persist(e);
+            changes.written("core.unit-conversion", e.fromUnit + "-" + e.toUnit, "created", null, conversion,
+                java.util.Map.of("from", e.fromUnit, "to", e.toUnit, "factor", e.factor.toPlainString()));
             return conversion;
         });
     }

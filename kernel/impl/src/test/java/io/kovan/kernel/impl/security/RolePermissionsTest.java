@@ -49,6 +49,8 @@ class RolePermissionsTest {
         assertEquals("core.currencies.write", RolePermissions.forRequest("core", "/currencies/rates", "POST"));
         assertEquals("sample.notes.write", RolePermissions.forRequest("sample", "notes/1", "DELETE"));
         assertEquals("core.root.read", RolePermissions.forRequest("core", "/", "GET"));
+        assertEquals("core.webhooks.admin", RolePermissions.forRequest("core", "/webhooks/3/deliveries", "GET"), "webhooks can carry any data out");
+        assertEquals("sales.webhooks.read", RolePermissions.forRequest("sales", "webhooks", "GET"), "only the kernel's webhooks are administration");
         assertEquals("core.users.admin", RolePermissions.forRequest("core", "/users", "GET"));
         assertFalse(permissions.permits(List.of("viewer"), RolePermissions.forRequest("core", "/roles", "GET")));
     }
