@@ -10,6 +10,8 @@ import javax.transaction.TransactionManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.coordinator.Coordination;
+import org.osgi.service.coordinator.Coordinator;
 
 import io.kovan.kernel.api.Transactions;
 import io.kovan.kernel.impl.module.SchemaReady;
@@ -18,15 +20,25 @@ import io.kovan.kernel.impl.module.SchemaReady;
  * {@link Transactions} on the container's JTA transaction manager: every persistence unit on the
  * XA DataSource enlists in the same transaction. Registered only once the kernel's schema is
  * migrated (hence the reference to the module registry), so no module writes to a missing table.
+ * <p>
+ * Each transaction it begins runs inside an OSGi coordination, which Aries JPA uses to hold the
+ * EntityManagers: every {@code JpaTemplate} call of one persistence unit in the transaction then
+ * shares one EntityManager (one persistence context, one pooled connection handle), closed
+ * once the transaction has ended. Without it each call opened an EntityManager of its own, and
+ * several handles to the transaction's one connection were closed after completion, racing
+ * with the pool's own release of that connection (the intermittent "Transaction is marked for
+ * rollback" of the concurrent numbering test).
  */
 @Component(service = Transactions.class)
 public class JtaTransactions implements Transactions {
 
     private final TransactionManager tm;
+    private final Coordinator coordinator;
 
     @Activate
-    public JtaTransactions(@Reference TransactionManager tm, @Reference SchemaReady schemaReady) {
+    public JtaTransactions(@Reference TransactionManager tm, @Reference Coordinator coordinator, @Reference SchemaReady schemaReady) {
         this.tm = tm;
+        this.coordinator = coordinator;
     }
 
     @Override
@@ -86,6 +98,23 @@ public class JtaTransactions implements Transactions {
     }
 
     private <T> T inNewTransaction(Supplier<T> work) {
+        Coordination scope = coordinator.begin("kovan.transaction", 0);
+        T result;
+        try {
+            result = inNewTransactionScoped(work);
+        } catch (RuntimeException | Error e) {
+            try {
+                scope.end();
+            } catch (RuntimeException ended) {
+                e.addSuppressed(ended);
+            }
+            throw e;
+        }
+        scope.end();
+        return result;
+    }
+
+    private <T> T inNewTransactionScoped(Supplier<T> work) {
         T result;
         try {
             tm.begin();
