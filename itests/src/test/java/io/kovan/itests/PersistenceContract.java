@@ -153,6 +153,61 @@ public abstract class PersistenceContract extends KovanTestSupport {
     }
 
     @Test
+    public void concurrentCrossModuleTransactionsCommitOrRollBackWhole() throws Exception {
+        assumeDatabase();
+        installModule("kovan-sample", "/api/sample/notes");
+        Transactions tx = service(Transactions.class);
+        PartyService parties = service(PartyService.class);
+        NoteService notes = service(NoteService.class);
+        int threads = 8;
+        int perThread = 30;
+        AtomicInteger committed = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < perThread; i++) {
+                    boolean rollback = (i + thread) % 5 == 0;
+                    String name = "Crossing " + thread + "-" + i;
+                    String text = "crossing " + thread + "-" + i;
+                    try {
+                        tx.required(() -> {
+                            PartyDTO party = parties.create(party(name));
+                            notes.create(new NoteDTO(null, null, text, party.id(), null));
+                            if (rollback) {
+                                throw new Rollback();
+                            }
+                            return party;
+                        });
+                        committed.incrementAndGet();
+                    } catch (Rollback e) {
+                        // both writes are gone
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        try {
+            for (Future<?> f : done) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            printWarningsOfTheLog();
+            throw e;
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(threads * perThread * 4 / 5, committed.get());
+        assertEquals("every committed party, no rolled-back one", committed.get(),
+            parties.list(new PageRequest(0, 1, "Crossing", null, Map.of())).total());
+        assertEquals("and exactly their notes", committed.get(), notes.list().stream().filter(n -> n.text().startsWith("crossing ")).count());
+    }
+
+    @Test
     public void partiesThroughRestOnThisDatabase() throws Exception {
         assumeDatabase();
         Reply created = post("/api/core/parties", "{\"kind\":\"PERSON\",\"name\":\"Ayşe Yılmaz\",\"taxNumber\":\"10000000146\",\"roles\":[\"CUSTOMER\",\"EMPLOYEE\"]}");
@@ -175,6 +230,8 @@ public abstract class PersistenceContract extends KovanTestSupport {
             chain.add(created.json());
         }
         long middle = chain.get(2).get("id").asLong();
+        com.fasterxml.jackson.databind.JsonNode audited = get("/api/core/audit?entity=sample.note&id=" + middle).json();
+        assertEquals("a module's writes are audited too: " + audited, "step 3", audited.get(0).get("changes").get("text").get("after").asText());
         com.fasterxml.jackson.databind.JsonNode flow = get("/api/core/documents/sample.note/" + middle + "/flow").json();
         assertEquals(middle, flow.get("start").get("id").asLong());
         assertEquals("all five, both directions from the middle", 5, flow.get("documents").size());

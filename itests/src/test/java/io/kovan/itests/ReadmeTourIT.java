@@ -37,6 +37,7 @@ public class ReadmeTourIT {
         assertTrue(output, output.contains("\"total\":1,"));
         assertTrue(output, output.contains("\"field\":\"taxNumber\""));
         assertTrue(output, output.contains("\"code\":\"C-000002\""));
+        assertTrue("the new customer's timeline: " + output, output.contains("\"title\":\"Party created\""));
         assertTrue(output, output.contains("\"result\":2500"));
         assertTrue(output, output.contains("\"result\":3425.00"));
         assertTrue(output, output.matches("(?s).*core +\\| .*\\| core-\\d{3}-[a-z-]+ +\\| CURRENT .*"));

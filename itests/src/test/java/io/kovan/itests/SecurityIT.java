@@ -1,6 +1,7 @@
 package io.kovan.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
@@ -114,6 +115,13 @@ public class SecurityIT extends KovanTestSupport {
 
         assertEquals(204, send("DELETE", "/api/core/users/auditor", null, "admin", ADMIN_PASSWORD).status());
         assertEquals(401, send("GET", "/api/core/parties", null, "auditor", "auditor-Secret-1").status());
+        JsonNode history = get("/api/core/audit?entity=core.user&id=auditor").json();
+        List<String> actions = new ArrayList<>();
+        history.forEach(e -> actions.add(e.get("action").asText()));
+        assertEquals("who may use the system is audited", List.of("created", "updated", "deleted"), actions);
+        assertEquals("admin", history.get(0).get("user").asText());
+        assertEquals("[viewer]", history.get(0).get("changes").get("roles").get("after").asText());
+        assertFalse("never a password", history.toString().contains("auditor-Secret-1"));
     }
 
     @Test

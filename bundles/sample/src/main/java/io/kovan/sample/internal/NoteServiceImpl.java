@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 import io.kovan.kernel.api.NotFoundException;
 import io.kovan.kernel.api.Transactions;
 import io.kovan.kernel.api.ValidationException;
+import io.kovan.kernel.api.audit.AuditService;
 import io.kovan.kernel.api.document.DocumentDTO;
 import io.kovan.kernel.api.document.DocumentFlowService;
 import io.kovan.kernel.api.numbering.NumberSeriesDTO;
@@ -30,6 +31,7 @@ public class NoteServiceImpl implements NoteService {
     private final JpaTemplate jpa;
     private final NumberingService numbering;
     private final DocumentFlowService flow;
+    private final AuditService audit;
 
     /**
      * The {@link Transactions} reference is there for ordering: the kernel registers it once it
@@ -37,10 +39,11 @@ public class NoteServiceImpl implements NoteService {
      */
     @Activate
     public NoteServiceImpl(@Reference(target = "(osgi.unit.name=kovan-sample)") JpaTemplate jpa, @Reference Transactions kernelReady,
-        @Reference NumberingService numbering, @Reference DocumentFlowService flow) {
+        @Reference NumberingService numbering, @Reference DocumentFlowService flow, @Reference AuditService audit) {
         this.jpa = jpa;
         this.numbering = numbering;
         this.flow = flow;
+        this.audit = audit;
         numbering.define(new NumberSeriesDTO("NOTE", "NOTE", false, 6, "Sample notes"));
     }
 
@@ -67,7 +70,9 @@ public class NoteServiceImpl implements NoteService {
             } else {
                 flow.record(document(e));
             }
-            return toDto(e);
+            NoteDTO created = toDto(e);
+            audit.record(DOCUMENT_TYPE, String.valueOf(e.id), "created", AuditService.diff(null, created));
+            return created;
         });
     }
 

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.kovan.kernel.impl.audit.MasterDataChanges;
 import io.kovan.kernel.impl.module.SchemaReady;
 
 import io.kovan.kernel.api.ConflictException;
@@ -28,10 +29,13 @@ import io.kovan.kernel.api.numbering.NumberingService;
 public class NumberingServiceImpl implements NumberingService {
 
     private final JpaTemplate jpa;
+    private final MasterDataChanges changes;
 
     @Activate
-    public NumberingServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady) {
+    public NumberingServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady,
+        @Reference MasterDataChanges changes) {
         this.jpa = jpa;
+        this.changes = changes;
     }
 
     @Override
@@ -115,7 +119,9 @@ public class NumberingServiceImpl implements NumberingService {
             e.padding = series.padding();
             e.description = series.description();
             em.persist(e);
-            return toDto(e);
+            NumberSeriesDTO created = toDto(e);
+            changes.written("core.number-series", e.code, "created", null, created, java.util.Map.of("prefix", e.prefix, "yearly", e.yearly));
+            return created;
         });
     }
 

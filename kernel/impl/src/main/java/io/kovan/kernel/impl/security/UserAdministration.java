@@ -18,6 +18,8 @@ import org.apache.karaf.jaas.modules.BackingEngineService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+
+import io.kovan.kernel.api.audit.AuditService;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
@@ -41,11 +43,13 @@ public class UserAdministration {
     private final List<JaasRealm> realms = new CopyOnWriteArrayList<>();
     private final List<BackingEngineFactory> factories = new CopyOnWriteArrayList<>();
     private final RoleRegistry roles;
+    private final AuditService audit;
     private final AtomicLong generation = new AtomicLong();
 
     @Activate
-    public UserAdministration(@Reference RoleRegistry roles) {
+    public UserAdministration(@Reference RoleRegistry roles, @Reference AuditService audit) {
         this.roles = roles;
+        this.audit = audit;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -101,7 +105,9 @@ public class UserAdministration {
         engine.addUser(name, password);
         userRoles.forEach(role -> engine.addRole(name, role));
         generation.incrementAndGet();
-        return get(name);
+        UserDTO added = get(name);
+        audit.record("core.user", name, "created", AuditService.diff(null, added));
+        return added;
     }
 
     public UserDTO grant(String name, String role) {
@@ -111,14 +117,16 @@ public class UserAdministration {
         if (!user.roles().contains(role)) {
             engine.addRole(name, role);
             generation.incrementAndGet();
+            audit.record("core.user", name, "updated", AuditService.diff(user, get(name)));
         }
         return get(name);
     }
 
     public void delete(String name) {
-        get(name);
+        UserDTO user = get(name);
         engine().deleteUser(name);
         generation.incrementAndGet();
+        audit.record("core.user", name, "deleted", AuditService.diff(user, null));
     }
 
     public UserDTO get(String name) {
