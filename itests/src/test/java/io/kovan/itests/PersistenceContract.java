@@ -101,42 +101,20 @@ public abstract class PersistenceContract extends KovanTestSupport {
         int perThread = 200;
         ConcurrentLinkedQueue<String> committed = new ConcurrentLinkedQueue<>();
         AtomicInteger rolledBack = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            done.add(pool.submit(() -> {
-                start.await();
-                for (int i = 0; i < perThread; i++) {
-                    boolean rollback = (i + thread) % 7 == 0;
-                    try {
-                        String number = tx.required(() -> {
-                            String drawn = numbering.next("ITN", LocalDate.of(2026, 3, 1));
-                            if (rollback) {
-                                throw new Rollback();
-                            }
-                            return drawn;
-                        });
-                        committed.add(number);
-                    } catch (Rollback e) {
-                        rolledBack.incrementAndGet();
+        runConcurrently(threads, perThread, (thread, i) -> {
+            boolean rollback = (i + thread) % 7 == 0;
+            try {
+                committed.add(tx.required(() -> {
+                    String drawn = numbering.next("ITN", LocalDate.of(2026, 3, 1));
+                    if (rollback) {
+                        throw new Rollback();
                     }
-                }
-                return null;
-            }));
-        }
-        start.countDown();
-        try {
-            for (Future<?> f : done) {
-                f.get(5, TimeUnit.MINUTES);
+                    return drawn;
+                }));
+            } catch (Rollback e) {
+                rolledBack.incrementAndGet();
             }
-        } catch (java.util.concurrent.ExecutionException e) {
-            printWarningsOfTheLog();
-            throw e;
-        } finally {
-            pool.shutdownNow();
-        }
+        });
 
         int expected = threads * perThread - rolledBack.get();
         assertTrue("some transactions rolled back", rolledBack.get() > 100);
@@ -162,45 +140,23 @@ public abstract class PersistenceContract extends KovanTestSupport {
         int threads = 8;
         int perThread = 30;
         AtomicInteger committed = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            done.add(pool.submit(() -> {
-                start.await();
-                for (int i = 0; i < perThread; i++) {
-                    boolean rollback = (i + thread) % 5 == 0;
-                    String name = "Crossing " + thread + "-" + i;
-                    String text = "crossing " + thread + "-" + i;
-                    try {
-                        tx.required(() -> {
-                            PartyDTO party = parties.create(party(name));
-                            notes.create(new NoteDTO(null, null, text, party.id(), null));
-                            if (rollback) {
-                                throw new Rollback();
-                            }
-                            return party;
-                        });
-                        committed.incrementAndGet();
-                    } catch (Rollback e) {
-                        // both writes are gone
+        runConcurrently(threads, perThread, (thread, i) -> {
+            String name = "Crossing " + thread + "-" + i;
+            String text = "crossing " + thread + "-" + i;
+            try {
+                tx.required(() -> {
+                    PartyDTO party = parties.create(party(name));
+                    notes.create(new NoteDTO(null, null, text, party.id(), null));
+                    if ((i + thread) % 5 == 0) {
+                        throw new Rollback();
                     }
-                }
-                return null;
-            }));
-        }
-        start.countDown();
-        try {
-            for (Future<?> f : done) {
-                f.get(5, TimeUnit.MINUTES);
+                    return party;
+                });
+                committed.incrementAndGet();
+            } catch (Rollback e) {
+                // both writes are gone
             }
-        } catch (java.util.concurrent.ExecutionException e) {
-            printWarningsOfTheLog();
-            throw e;
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         assertEquals(threads * perThread * 4 / 5, committed.get());
         assertEquals("every committed party, no rolled-back one", committed.get(),
             parties.list(new PageRequest(0, 1, "Crossing", null, Map.of())).total());
@@ -336,6 +292,42 @@ public abstract class PersistenceContract extends KovanTestSupport {
         } finally {
             handler.unregister();
             veto.unregister();
+        }
+    }
+
+    /** One step of a concurrent test: the thread's number and the step's. */
+    interface Step {
+        void run(int thread, int step) throws Exception;
+    }
+
+    /**
+     * Runs {@code steps} steps on each of {@code threads} threads, all starting at once; a failed
+     * step fails the test, with the container's warnings printed for the post-mortem.
+     */
+    static void runConcurrently(int threads, int steps, Step body) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < steps; i++) {
+                    body.run(thread, i);
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        try {
+            for (Future<?> f : done) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            printWarningsOfTheLog();
+            throw e;
+        } finally {
+            pool.shutdownNow();
         }
     }
 
