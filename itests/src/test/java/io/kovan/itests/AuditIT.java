@@ -41,6 +41,8 @@ public class AuditIT extends KovanTestSupport {
         assertEquals("a@audit.com.tr", change.get("email").get("before").asText());
         assertEquals("b@audit.com.tr", change.get("email").get("after").asText());
         assertProblem400(get("/api/core/audit?entity=core.party"));
+        String shown = console("kovan:audit-show core.party " + id);
+        assertTrue(shown, shown.contains("email: a@audit.com.tr -> b@audit.com.tr") && shown.indexOf("created") < shown.indexOf("updated"));
 
         assertEquals(201, post("/api/core/units", "{\"code\":\"CRATE\",\"name\":\"Crate\",\"decimals\":0}").status());
         assertEquals(201, post("/api/core/currencies", "{\"code\":\"AUD\",\"name\":\"Australian dollar\",\"decimals\":2,\"active\":true}").status());
