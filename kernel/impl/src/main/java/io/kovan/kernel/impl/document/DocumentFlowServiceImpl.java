@@ -156,6 +156,6 @@ public class DocumentFlowServiceImpl implements DocumentFlowService {
     }
 
     private static DocumentDTO toDto(DocumentEntity e) {
-        return new DocumentDTO(e.type, e.id, e.number, e.state, e.date, io.kovan.kernel.impl.persistence.Money.plain(e.amount), e.currency);
+        return new DocumentDTO(e.type, e.id, e.number, e.state, e.date, io.kovan.kernel.api.persistence.Money.plain(e.amount), e.currency);
     }
 }

@@ -43,8 +43,8 @@ import io.kovan.kernel.api.party.PartyRole;
 import io.kovan.kernel.api.party.PartyService;
 import io.kovan.kernel.api.validation.TaxNumbers;
 import io.kovan.kernel.impl.persistence.Constraints;
-import io.kovan.kernel.impl.persistence.Money;
-import io.kovan.kernel.impl.persistence.Queries;
+import io.kovan.kernel.api.persistence.Money;
+import io.kovan.kernel.api.persistence.Queries;
 
 /** Parties in KV_PARTY, coded from the {@code C} number series. */
 @Component(service = PartyService.class)

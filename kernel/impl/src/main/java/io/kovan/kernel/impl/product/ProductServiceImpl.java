@@ -34,8 +34,8 @@ import io.kovan.kernel.api.product.ProductService;
 import io.kovan.kernel.api.product.ProductType;
 import io.kovan.kernel.api.unit.UnitService;
 import io.kovan.kernel.impl.persistence.Constraints;
-import io.kovan.kernel.impl.persistence.Money;
-import io.kovan.kernel.impl.persistence.Queries;
+import io.kovan.kernel.api.persistence.Money;
+import io.kovan.kernel.api.persistence.Queries;
 
 /** The product catalogue in KV_PRODUCT. Prices and costs are kept at 4 decimals (unit prices). */
 @Component(service = ProductService.class)

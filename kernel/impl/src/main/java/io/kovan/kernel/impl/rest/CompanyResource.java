@@ -1,5 +1,6 @@
 package io.kovan.kernel.impl.rest;
 
+import io.kovan.kernel.api.rest.Params;
 import java.util.List;
 
 import javax.ws.rs.Consumes;

@@ -1,5 +1,6 @@
 package io.kovan.kernel.impl.rest;
 
+import io.kovan.kernel.api.rest.Params;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;

@@ -1,5 +1,6 @@
 package io.kovan.kernel.impl.rest;
 
+import io.kovan.kernel.api.rest.Params;
 import java.time.LocalDate;
 import java.util.List;
 

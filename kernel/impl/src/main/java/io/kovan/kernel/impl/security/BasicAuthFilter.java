@@ -72,7 +72,7 @@ public class BasicAuthFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         Login login = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        CurrentUser.set(null);
+        CurrentUser.set(null, Set.of());
         if (login == null) {
             request.abortWith(javax.ws.rs.core.Response.fromResponse(
                     Problems.of(401, "Unauthorized", "Credentials are required (HTTP Basic, Kovan user)", null))
@@ -101,7 +101,7 @@ public class BasicAuthFilter implements ContainerRequestFilter {
                 return BASIC_AUTH;
             }
         });
-        CurrentUser.set(login.user());
+        CurrentUser.set(login.user(), login.roles());
         String permission = RolePermissions.forRequest(module(request), request.getUriInfo().getPath(), request.getMethod());
         if (!roles.permits(login.roles(), permission)) {
             request.abortWith(Problems.of(403, "Forbidden", "User " + login.user() + " lacks the permission " + permission, null));

@@ -1,29 +1,101 @@
 package io.kovan.kernel.impl.security;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.util.tracker.BundleTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The roles and their permissions, from {@code etc/io.kovan.core.roles.cfg}
- * ({@code role.<name> = <pattern>, …}); changes apply at once.
+ * The roles and their permissions: the built-in ones, those a module ships (a properties file
+ * named by its {@code Kovan-Roles} header, {@code role.<name> = <pattern>, …}, present while the
+ * module runs), and {@code etc/io.kovan.core.roles.cfg}, which wins over a module's definition
+ * of the same role. Changes apply at once.
  */
 @Component(service = RoleRegistry.class, configurationPid = "io.kovan.core.roles")
 public class RoleRegistry {
 
-    private volatile RolePermissions permissions;
+    public static final String ROLES_HEADER = "Kovan-Roles";
+    private static final Logger LOG = LoggerFactory.getLogger(RoleRegistry.class);
+
+    private final Map<Long, Map<String, Object>> moduleRoles = new ConcurrentHashMap<>();
+    private final BundleTracker<Bundle> modules;
+    private volatile Map<String, Object> configuration = Map.of();
+    private volatile RolePermissions permissions = new RolePermissions(Map.of());
 
     @Activate
-    public RoleRegistry(Map<String, Object> configuration) {
-        modified(configuration);
+    public RoleRegistry(BundleContext context, Map<String, Object> configuration) {
+        this.configuration = Map.copyOf(configuration);
+        modules = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, null) {
+            @Override
+            public Bundle addingBundle(Bundle bundle, BundleEvent event) {
+                String file = bundle.getHeaders().get(ROLES_HEADER);
+                if (file == null) {
+                    return null;
+                }
+                moduleRoles.put(bundle.getBundleId(), read(bundle, file.strip()));
+                rebuild();
+                return bundle;
+            }
+
+            @Override
+            public void removedBundle(Bundle bundle, BundleEvent event, Bundle object) {
+                moduleRoles.remove(bundle.getBundleId());
+                rebuild();
+            }
+        };
+        rebuild();
+        modules.open();
     }
 
     @Modified
     void modified(Map<String, Object> configuration) {
-        permissions = new RolePermissions(configuration);
+        this.configuration = Map.copyOf(configuration);
+        rebuild();
+    }
+
+    @Deactivate
+    void deactivate() {
+        modules.close();
+    }
+
+    private synchronized void rebuild() {
+        Map<String, Object> merged = new HashMap<>();
+        moduleRoles.values().forEach(merged::putAll);
+        merged.putAll(configuration);
+        permissions = new RolePermissions(merged);
+    }
+
+    private static Map<String, Object> read(Bundle bundle, String file) {
+        URL url = bundle.getEntry(file);
+        Map<String, Object> roles = new HashMap<>();
+        if (url == null) {
+            LOG.warn("Bundle {} names {} in {} but has no such file", bundle.getSymbolicName(), file, ROLES_HEADER);
+            return roles;
+        }
+        Properties properties = new Properties();
+        try (InputStream in = url.openStream()) {
+            properties.load(in);
+        } catch (IOException e) {
+            LOG.warn("Cannot read the roles of bundle {}: {}", bundle.getSymbolicName(), e.toString());
+            return roles;
+        }
+        properties.stringPropertyNames().stream().filter(k -> k.startsWith("role.")).forEach(k -> roles.put(k, properties.getProperty(k)));
+        return roles;
     }
 
     public boolean permits(Collection<String> roles, String permission) {

@@ -1,4 +1,4 @@
-package io.kovan.kernel.impl.rest;
+package io.kovan.kernel.api.rest;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

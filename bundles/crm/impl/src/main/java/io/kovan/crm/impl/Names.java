@@ -1,0 +1,49 @@
+package io.kovan.crm.impl;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Set;
+
+/** Normalised forms of names, e-mail addresses and phone numbers, for finding duplicates. */
+final class Names {
+
+    /** Legal-form words that say nothing about who a company is. */
+    private static final Set<String> LEGAL_FORMS = Set.of("AS", "A", "S", "LTD", "STI", "SIRKETI", "TIC", "SAN", "VE", "INC", "LLC",
+        "GMBH", "CO", "CORP", "LIMITED", "HOLDING", "AG", "SA", "PLC");
+
+    private Names() {
+    }
+
+    /** Upper case, Turkish letters folded to ASCII, punctuation and legal forms dropped: "Acme Makina A.Ş." → "ACME MAKINA". */
+    static String nameKey(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String folded = name.replace('ı', 'i').replace('İ', 'I');
+        folded = Normalizer.normalize(folded, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toUpperCase(Locale.ROOT);
+        folded = folded.replaceAll("[^A-Z0-9 ]", " ");
+        StringBuilder key = new StringBuilder();
+        for (String word : folded.split("\\s+")) {
+            if (!word.isEmpty() && !LEGAL_FORMS.contains(word)) {
+                key.append(key.length() == 0 ? "" : " ").append(word);
+            }
+        }
+        return key.length() == 0 ? null : key.toString();
+    }
+
+    static String emailKey(String email) {
+        return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The last ten digits: "+90 (212) 555 01 02" and "0212 555 0102" are the same line. */
+    static String phoneKey(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("\\D", "");
+        if (digits.length() < 7) {
+            return null;
+        }
+        return digits.length() > 10 ? digits.substring(digits.length() - 10) : digits;
+    }
+}

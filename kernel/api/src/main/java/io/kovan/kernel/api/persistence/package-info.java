@@ -1,0 +1,7 @@
+/** Helpers for a module's persistence unit: paged, filtered and sorted list queries. */
+@Export
+@Version("1.0.0")
+package io.kovan.kernel.api.persistence;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
