@@ -121,7 +121,7 @@ public abstract class KovanTestSupport {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (get("/api/core/companies").status() == 200) {
+                if (get("/api/core/companies").status() == 200 && consoleReady()) {
                     return;
                 }
             } catch (IOException e) {
@@ -129,7 +129,20 @@ public abstract class KovanTestSupport {
             }
             Thread.sleep(200);
         }
-        fail("REST did not answer 200 on /api/core/companies within 90 s");
+        fail("REST did not answer 200 on /api/core/companies, or the kernel's commands were not there, within 90 s");
+    }
+
+    /** The kernel's console commands are registered a moment after its REST resources, by Karaf's command extender. */
+    private boolean consoleReady() throws Exception {
+        try {
+            console("kovan:modules");
+            return true;
+        } catch (Exception e) {
+            if (e.getClass().getSimpleName().equals("CommandNotFoundException")) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** A REST answer: status, Content-Type and body. */
