@@ -65,6 +65,7 @@ public class AuditIT extends KovanTestSupport {
         long tampered = history.get(1).get("sequence").asLong();
         DataSource database = (DataSource) bundleContext.getService(bundleContext.getServiceReferences(DataSource.class,
             "(osgi.jndi.service.name=kovan)").iterator().next());
+        String honestUser = history.get(1).get("user").asText();
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
             assertEquals(1, s.executeUpdate("UPDATE KV_AUDIT SET USER_NAME = 'somebody-else' WHERE SEQ = " + tampered));
         }
@@ -73,6 +74,18 @@ public class AuditIT extends KovanTestSupport {
         assertEquals(tampered, broken.get("firstBroken").asLong());
         String said = console("kovan:audit-verify");
         assertTrue(said, said.contains("BROKEN at entry " + tampered));
+
+        // Put the entry back as it was: the chain is whole again. Then take one away.
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            assertEquals(1, s.executeUpdate("UPDATE KV_AUDIT SET USER_NAME = '" + honestUser + "' WHERE SEQ = " + tampered));
+        }
+        assertTrue(get("/api/core/audit/verify").json().get("intact").asBoolean());
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            assertEquals(1, s.executeUpdate("DELETE FROM KV_AUDIT WHERE SEQ = " + tampered));
+        }
+        JsonNode gap = get("/api/core/audit/verify").json();
+        assertFalse("a deleted entry is found: " + gap, gap.get("intact").asBoolean());
+        assertEquals(gap.toString(), tampered, gap.get("firstBroken").asLong());
     }
 
     private static void assertProblem400(Reply reply) {

@@ -153,7 +153,7 @@ public class CoreRestIT extends KovanTestSupport {
 
     @Test
     public void aPartyInUseCannotBeDeleted() throws Exception {
-        long companyParty = get("/api/core/companies").json().get(0).get("partyId").asLong();
+        long companyParty = get("/api/core/companies").json().get("items").get(0).get("partyId").asLong();
         assertProblem(send("DELETE", "/api/core/parties/" + companyParty, null, "admin", ADMIN_PASSWORD), 409, null);
         assertEquals(200, get("/api/core/parties/" + companyParty).status());
         long scratch = post("/api/core/parties", "{\"kind\":\"PERSON\",\"name\":\"Temporary\"}").json().get("id").asLong();
@@ -247,10 +247,21 @@ public class CoreRestIT extends KovanTestSupport {
         assertEquals(2, get("/api/core/currencies/USD/rates").json().size());
 
         JsonNode companies = get("/api/core/companies").json();
-        assertEquals("one company is created at first start", 1, companies.size());
-        assertEquals("TRY", companies.get(0).get("baseCurrency").asText());
+        assertEquals("one company is created at first start", 1, companies.get("total").asInt());
+        assertEquals("TRY", companies.get("items").get(0).get("baseCurrency").asText());
 
-        JsonNode series = get("/api/core/numbering").json();
+        // Short reference lists page and search like the others, in their own order.
+        JsonNode euro = get("/api/core/currencies?q=eur&limit=1").json();
+        assertEquals(1, euro.get("limit").asInt());
+        assertTrue(euro.toString(), euro.get("total").asInt() >= 1 && euro.get("items").size() == 1);
+        assertTrue(euro.toString(), euro.get("items").get(0).toString().toLowerCase().contains("eur"));
+        JsonNode secondUnit = get("/api/core/units?offset=1&limit=1").json();
+        assertEquals(get("/api/core/units").json().get("items").get(1), secondUnit.get("items").get(0));
+        assertProblem(get("/api/core/units?sort=name"), 400, "sort");
+        assertProblem(get("/api/core/units?colour=red"), 400, "colour");
+        assertProblem(get("/api/core/currencies?limit=0"), 400, "limit");
+
+        JsonNode series = get("/api/core/numbering?limit=500").json();
         assertTrue(series.toString().contains("\"SO\""));
         assertEquals(201, post("/api/core/numbering", "{\"code\":\"RMA\",\"prefix\":\"RMA\",\"yearly\":true,\"padding\":5,\"description\":\"Returns\"}").status());
         assertEquals(0, get("/api/core/numbering/RMA").json().get("lastNumber").asLong());

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -38,20 +36,7 @@ public class CrmIT extends KovanTestSupport {
 
     @Test
     public void installedUsedAndRemovedWhileTheKernelKeepsServing() throws Exception {
-        List<Integer> statuses = new CopyOnWriteArrayList<>();
-        AtomicBoolean running = new AtomicBoolean(true);
-        Thread client = new Thread(() -> {
-            while (running.get()) {
-                try {
-                    statuses.add(get("/api/core/parties").status());
-                    Thread.sleep(10);
-                } catch (Exception e) {
-                    statuses.add(-1);
-                }
-            }
-        }, "parties-client");
-        client.start();
-        try {
+        Map<Integer, Integer> histogram = statusesWhile("/api/core/parties", () -> {
             installModule("kovan-crm", "/api/crm/stages");
             Reply lead = post("/api/crm/leads", "{\"contactName\":\"Hot Install\",\"source\":\"lifecycle\"}");
             assertEquals(lead.body(), 201, lead.status());
@@ -59,20 +44,19 @@ public class CrmIT extends KovanTestSupport {
             assertTrue(console("kovan:modules").lines().anyMatch(l -> l.startsWith("crm ") && l.contains("/api/crm") && l.contains(schema)
                 && l.contains("CURRENT")));
             assertTrue(console("crm:lead-list --owner admin").contains(lead.json().get("number").asText()));
+            assertEquals(200, get("/api/core/workflows/crm.opportunity").status());
             console("feature:uninstall kovan-crm");
             awaitStatus("/api/crm/stages", 404);
             assertTrue("the module leaves the list of modules", console("kovan:modules").lines().noneMatch(l -> l.startsWith("crm ")));
+            assertEquals("its workflows leave with it", 404, get("/api/core/workflows/crm.opportunity").status());
             installModule("kovan-crm", "/api/crm/stages");
+            assertEquals(200, get("/api/core/workflows/crm.case").status());
             assertEquals("the data survives the module's removal", 1,
                 get("/api/crm/leads?source=lifecycle").json().get("total").asInt());
-        } finally {
-            running.set(false);
-            client.join();
-        }
-        Map<Integer, Integer> histogram = new TreeMap<>();
-        statuses.forEach(s -> histogram.merge(s, 1, Integer::sum));
-        assertTrue("too few calls to mean anything: " + histogram, statuses.size() >= 50);
-        assertEquals("every kernel call while the CRM came and went: " + histogram, Map.of(200, statuses.size()), histogram);
+        });
+        int calls = histogram.values().stream().mapToInt(Integer::intValue).sum();
+        assertTrue("too few calls to mean anything: " + histogram, calls >= 50);
+        assertEquals("every kernel call while the CRM came and went: " + histogram, Map.of(200, calls), histogram);
     }
 
     @Test
@@ -192,6 +176,17 @@ public class CrmIT extends KovanTestSupport {
             stageLines(funnel));
         String printed = console("crm:funnel");
         assertTrue(printed, printed.contains("Negotiation") && printed.contains("weighted pipeline"));
+        for (String chart : List.of("funnel.png?owner=" + REP, "pipeline.png?owner=" + REP)) {
+            java.awt.image.BufferedImage image = png("/api/crm/reports/" + chart);
+            assertEquals(chart, 800, image.getWidth());
+            assertEquals(chart, 400, image.getHeight());
+        }
+        assertEquals("a chart's bad parameter is a problem too", 400, get("/api/crm/reports/funnel.png?from=never").status());
+        String byOwnerTable = console("crm:report conversion --by owner");
+        assertTrue(byOwnerTable, byOwnerTable.lines().anyMatch(l -> l.contains(REP) && l.contains("60.0 %") && l.contains("20.0 %")));
+        assertTrue(console("crm:report campaigns").contains("SCN-SPRING"));
+        assertTrue(console("crm:report win-loss").contains("scn-price"));
+        assertTrue(console("crm:report nonsense").startsWith("No report nonsense"));
 
         // Conversion of the rep's leads, by owner and by source.
         JsonNode byOwner = row(ok(get("/api/crm/reports/conversion?by=owner")), REP);
@@ -252,6 +247,139 @@ public class CrmIT extends KovanTestSupport {
         assertEquals("a representative may not run campaigns", 403,
             send("POST", "/api/crm/campaigns", "{\"code\":\"SCN-X\",\"name\":\"x\",\"type\":\"OTHER\"}", REP, REP_PASSWORD).status());
         assertEquals(404, get("/api/crm/campaigns/SCN-X").status());
+
+        // On the console the same roles and scopes apply: a module's role is enough for its commands.
+        String repsList = consoleAs(REP, List.of("sales-rep"), "crm:lead-list --limit 500");
+        assertTrue(repsList, repsList.contains("5 of 5 leads") && !repsList.contains("Fatma Er"));
+        assertTrue(consoleAs(REP, List.of("sales-rep"), "crm:report win-loss").contains("win rate"));
+        try {
+            consoleAs(REP, List.of("sales-rep"), "core:party-add \"Not For Reps Ltd\"");
+            throw new AssertionError("a representative may not add parties on the console");
+        } catch (io.kovan.kernel.api.security.ForbiddenException e) {
+            assertEquals("User " + REP + " lacks the permission core.parties.write", e.getMessage());
+        }
+    }
+
+    @Test
+    public void theCrmGuidesEndpointTableIsTheOpenApiDocumentsCrmPart() throws Exception {
+        installModule("kovan-crm", "/api/crm/stages");
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("kovan.root"), "docs", "crm.md"));
+        java.util.Set<String> listed = new java.util.TreeSet<>();
+        java.util.regex.Matcher rows = java.util.regex.Pattern.compile("(?m)^\\| (GET|POST|PUT|DELETE) \\| `(/api/crm/[^`]*)` \\|").matcher(guide);
+        while (rows.find()) {
+            listed.add(rows.group(1) + " " + rows.group(2));
+        }
+        java.util.Set<String> served = new java.util.TreeSet<>();
+        JsonNode paths = send("GET", "/api/openapi.json", null, null, null).json().get("paths");
+        paths.fieldNames().forEachRemaining(path -> paths.get(path).fieldNames().forEachRemaining(method -> {
+            if (path.startsWith("/api/crm/")) {
+                served.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path);
+            }
+        }));
+        assertEquals("docs/crm.md against /api/openapi.json", served, listed);
+    }
+
+    @Test
+    public void aPartnersGuardOnAStageChangeRefusesOverRestAndLeavesWithItsService() throws Exception {
+        installModule("kovan-crm", "/api/crm/stages");
+        long party = created(post("/api/core/parties", "{\"kind\":\"ORGANIZATION\",\"name\":\"Guarded Ltd\"}")).get("id").asLong();
+        long deal = created(post("/api/crm/opportunities", "{\"name\":\"Guarded deal\",\"partyId\":" + party + "}")).get("id").asLong();
+        java.util.Hashtable<String, Object> properties = new java.util.Hashtable<>();
+        properties.put(io.kovan.kernel.api.workflow.WorkflowGuard.DOCUMENT_TYPE, "crm.opportunity");
+        properties.put(io.kovan.kernel.api.workflow.WorkflowGuard.TRANSITION, "won");
+        org.osgi.framework.ServiceRegistration<io.kovan.kernel.api.workflow.WorkflowGuard> guard = bundleContext.registerService(
+            io.kovan.kernel.api.workflow.WorkflowGuard.class, t -> t.comment() == null ? java.util.Optional.of("a won deal needs the contract number")
+                : java.util.Optional.empty(), properties);
+        try {
+            Reply refused = post("/api/crm/opportunities/" + deal + "/stage", "{\"stage\":\"won\"}");
+            assertEquals(refused.body(), 409, refused.status());
+            assertEquals("application/problem+json", refused.contentType());
+            assertEquals("a won deal needs the contract number", refused.json().get("detail").asText());
+            assertEquals("refused, so still new", "new", ok(get("/api/crm/opportunities/" + deal)).get("stage").asText());
+            assertEquals(0, ok(get("/api/core/workflows/crm.opportunity/" + deal + "/history")).size());
+        } finally {
+            guard.unregister();
+        }
+        assertEquals("won", ok(post("/api/crm/opportunities/" + deal + "/stage", "{\"stage\":\"won\"}")).get("stage").asText());
+    }
+
+    @Test
+    public void automationRulesActOnTheRecordsOfTheirSegmentOnce() throws Exception {
+        installModule("kovan-crm", "/api/crm/stages");
+        long campaign = created(post("/api/crm/campaigns", "{\"code\":\"AUTO-CMP\",\"name\":\"Nurture\",\"type\":\"EMAIL\"}")).get("id").asLong();
+        JsonNode hot = created(post("/api/crm/segments", "{\"name\":\"Hot web leads\",\"target\":\"LEAD\",\"filters\":{\"minScore\":\"70\","
+            + "\"source\":\"auto-web\"}}"));
+        long segment = hot.get("id").asLong();
+        List<Long> rules = new ArrayList<>();
+        rules.add(created(post("/api/crm/automation-rules", "{\"name\":\"Call hot leads\",\"event\":\"crm.lead.created\",\"segmentId\":" + segment
+            + ",\"action\":\"CREATE_ACTIVITY\",\"parameters\":{\"type\":\"CALL\",\"subject\":\"Call the hot lead\",\"dueInDays\":\"1\"}}"))
+            .get("id").asLong());
+        rules.add(created(post("/api/crm/automation-rules", "{\"name\":\"Hot leads to the closer\",\"event\":\"crm.lead.created\",\"segmentId\":"
+            + segment + ",\"action\":\"ASSIGN_OWNER\",\"parameters\":{\"owner\":\"auto-closer\"}}")).get("id").asLong());
+        rules.add(created(post("/api/crm/automation-rules", "{\"name\":\"Everyone to nurture\",\"event\":\"crm.lead.*\","
+            + "\"action\":\"ADD_TO_CAMPAIGN\",\"parameters\":{\"campaign\":\"auto-cmp\"}}")).get("id").asLong());
+        rules.add(created(post("/api/crm/automation-rules", "{\"name\":\"Tell the CMS\",\"event\":\"crm.lead.qualified\",\"segmentId\":" + segment
+            + ",\"action\":\"SEND_WEBHOOK\"}")).get("id").asLong());
+        try {
+            long a = created(post("/api/crm/leads", "{\"contactName\":\"Hot One\",\"source\":\"auto-web\",\"score\":80}")).get("id").asLong();
+            long b = created(post("/api/crm/leads", "{\"contactName\":\"Cold One\",\"source\":\"auto-web\",\"score\":20}")).get("id").asLong();
+            JsonNode members = awaitJson("/api/crm/segments/" + segment + "/members", m -> m.get("total").asInt() == 1);
+            assertEquals(a, members.get("items").get(0).get("id").asLong());
+            awaitJson("/api/crm/leads/" + a, l -> l.get("owner").asText().equals("auto-closer"));
+            JsonNode calls = awaitJson("/api/crm/activities?lead=" + a, l -> l.get("total").asInt() == 1);
+            assertEquals("Call the hot lead", calls.get("items").get(0).get("subject").asText());
+            assertEquals("CALL", calls.get("items").get(0).get("type").asText());
+            JsonNode joined = awaitJson("/api/crm/campaigns/" + campaign + "/members", m -> m.size() == 2);
+            assertEquals(java.util.Set.of(a, b), java.util.Set.of(joined.get(0).get("leadId").asLong(), joined.get(1).get("leadId").asLong()));
+
+            ok(post("/api/crm/leads/" + a + "/qualify", "{}"));
+            ok(post("/api/crm/leads/" + b + "/qualify", "{}"));
+            JsonNode sent = awaitJson("/api/crm/automation-rules/" + rules.get(3) + "/runs", r -> r.size() == 1);
+            assertEquals("only the hot lead's qualification", a, sent.get(0).get("recordId").asLong());
+            assertEquals("done", sent.get(0).get("outcome").asText());
+            assertTrue(console("kovan:events").contains("crm.automation.triggered"));
+
+            assertEquals("the cold lead got neither a call nor a new owner", 0, ok(get("/api/crm/activities?lead=" + b)).get("total").asInt());
+            assertEquals("admin", ok(get("/api/crm/leads/" + b)).get("owner").asText());
+            JsonNode callRuns = ok(get("/api/crm/automation-rules/" + rules.get(0) + "/runs"));
+            assertEquals("the rule's own update (a system write) triggers nothing more", 1, callRuns.size());
+            assertEquals(a, callRuns.get(0).get("recordId").asLong());
+        } finally {
+            for (long rule : rules) {
+                JsonNode r = ok(get("/api/crm/automation-rules/" + rule));
+                ((com.fasterxml.jackson.databind.node.ObjectNode) r).put("active", false);
+                ok(put("/api/crm/automation-rules/" + rule, r.toString()));
+            }
+        }
+        assertEquals("event", problemField(post("/api/crm/automation-rules", "{\"name\":\"x\",\"event\":\"sales.order.created\","
+            + "\"action\":\"SEND_WEBHOOK\"}")));
+        assertEquals("action", problemField(post("/api/crm/automation-rules", "{\"name\":\"x\",\"event\":\"core.party.created\","
+            + "\"action\":\"ASSIGN_OWNER\",\"parameters\":{\"owner\":\"x\"}}")));
+        assertEquals("segmentId", problemField(post("/api/crm/automation-rules", "{\"name\":\"x\",\"event\":\"core.party.created\","
+            + "\"segmentId\":" + segment + ",\"action\":\"SEND_WEBHOOK\"}")));
+        assertEquals("parameters.type", problemField(post("/api/crm/automation-rules", "{\"name\":\"x\",\"event\":\"crm.lead.created\","
+            + "\"action\":\"CREATE_ACTIVITY\",\"parameters\":{\"type\":\"FAX\",\"subject\":\"x\"}}")));
+        assertEquals("filters.colour", problemField(post("/api/crm/segments", "{\"name\":\"x\",\"target\":\"LEAD\",\"filters\":{\"colour\":\"red\"}}")));
+        assertEquals("filters.status", problemField(post("/api/crm/segments", "{\"name\":\"x\",\"target\":\"LEAD\",\"filters\":{\"status\":\"SLEEPING\"}}")));
+        assertEquals("filters.role", problemField(post("/api/crm/segments", "{\"name\":\"x\",\"target\":\"PARTY\",\"filters\":{\"role\":\"KING\"}}")));
+        assertEquals(409, post("/api/crm/segments", "{\"name\":\"Hot web leads\",\"target\":\"LEAD\"}").status());
+    }
+
+    /** Polls a GET until its JSON answer satisfies the test: the automation runs after commit, on another thread. */
+    private JsonNode awaitJson(String path, java.util.function.Predicate<JsonNode> test) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            Reply reply = get(path);
+            if (reply.status() == 200) {
+                last = reply.json();
+                if (test.test(last)) {
+                    return last;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(path + " did not become as expected within 30 s; last: " + last);
     }
 
     @Test
@@ -371,7 +499,7 @@ public class CrmIT extends KovanTestSupport {
         for (String list : List.of("leads", "opportunities", "activities", "campaigns", "cases")) {
             counts.put(list, get("/api/crm/" + list + "?limit=1").json().get("total").asInt());
         }
-        counts.put("teams", get("/api/crm/teams").json().size());
+        counts.put("teams", get("/api/crm/teams?limit=1").json().get("total").asInt());
         counts.put("stages", get("/api/crm/stages").json().size());
         counts.put("audit", get("/api/core/audit/verify").json().get("checked").asInt());
         return counts;
@@ -408,6 +536,19 @@ public class CrmIT extends KovanTestSupport {
         lead.put("score", score);
         lead.put("owner", owner);
         return created(post("/api/crm/leads", JSON.writeValueAsString(lead))).get("id").asLong();
+    }
+
+    /** Fetches a PNG and decodes it: the body is a real image, not just bytes with a content type. */
+    private java.awt.image.BufferedImage png(String path) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + restPort() + path))
+            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes())).build();
+        java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(request,
+            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(path, 200, response.statusCode());
+        assertEquals("image/png", response.headers().firstValue("Content-Type").orElse(""));
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(response.body()));
+        assertTrue(path + " is a PNG", image != null);
+        return image;
     }
 
     private Reply send(String method, String path, String body, String contentType) throws Exception {

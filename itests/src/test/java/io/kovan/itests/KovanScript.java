@@ -54,6 +54,17 @@ final class KovanScript {
         return output;
     }
 
+    /** Starts {@code ./kovan <args>} without waiting for it, its output going to {@code log}. */
+    Process launch(Path log, String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(root.resolve("kovan").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile())
+            .redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().keySet().removeIf(k -> k.startsWith("KOVAN_"));
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
     String kovan(String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of(root.resolve("kovan").toString()));
         command.addAll(List.of(args));

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import javax.inject.Inject;
 import javax.security.auth.Subject;
@@ -227,6 +228,41 @@ public abstract class KovanTestSupport {
             throw new AssertionError("no " + type.getName() + " service within 30 s");
         }
         return service;
+    }
+
+    /** Work that may throw, for {@link #statusesWhile}. */
+    @FunctionalInterface
+    protected interface Work {
+        void run() throws Exception;
+    }
+
+    /**
+     * Calls {@code path} every 10 ms from another thread while {@code work} runs, and returns how
+     * many calls got each status (-1 for a call that failed without one).
+     */
+    protected Map<Integer, Integer> statusesWhile(String path, Work work) throws Exception {
+        List<Integer> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread client = new Thread(() -> {
+            while (running.get()) {
+                try {
+                    statuses.add(get(path).status());
+                    Thread.sleep(10);
+                } catch (Exception e) {
+                    statuses.add(-1);
+                }
+            }
+        }, "client of " + path);
+        client.start();
+        try {
+            work.run();
+        } finally {
+            running.set(false);
+            client.join();
+        }
+        Map<Integer, Integer> histogram = new java.util.TreeMap<>();
+        statuses.forEach(s -> histogram.merge(s, 1, Integer::sum));
+        return histogram;
     }
 
     /** Installs a module feature as an administrator would, and waits until its REST path answers. */

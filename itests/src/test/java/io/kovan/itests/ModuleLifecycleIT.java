@@ -3,11 +3,7 @@ package io.kovan.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -22,25 +18,12 @@ public class ModuleLifecycleIT extends KovanTestSupport {
 
     @Test
     public void installingAndRemovingAModuleNeverInterruptsTheOthers() throws Exception {
-        List<Integer> statuses = new CopyOnWriteArrayList<>();
-        AtomicBoolean running = new AtomicBoolean(true);
-        Thread client = new Thread(() -> {
-            while (running.get()) {
-                try {
-                    statuses.add(get("/api/core/parties").status());
-                    Thread.sleep(10);
-                } catch (Exception e) {
-                    statuses.add(-1);
-                }
-            }
-        }, "parties-client");
-        client.start();
-        int notesBefore = -1;
-        try {
+        int[] notesBefore = {-1};
+        Map<Integer, Integer> histogram = statusesWhile("/api/core/parties", () -> {
             for (int round = 1; round <= 3; round++) {
                 installModule("kovan-sample", "/api/sample/notes");
                 if (round == 1) {
-                    notesBefore = get("/api/sample/notes").json().size();
+                    notesBefore[0] = get("/api/sample/notes").json().size();
                 }
                 Reply note = post("/api/sample/notes", "{\"text\":\"round " + round + "\"}");
                 assertEquals(note.body(), 201, note.status());
@@ -54,15 +37,11 @@ public class ModuleLifecycleIT extends KovanTestSupport {
                 awaitStatus("/api/sample/notes", 404);
                 assertTrue(console("kovan:modules").lines().noneMatch(l -> l.startsWith("sample")));
             }
-        } finally {
-            running.set(false);
-            client.join();
-        }
-        Map<Integer, Integer> histogram = new TreeMap<>();
-        statuses.forEach(s -> histogram.merge(s, 1, Integer::sum));
-        assertTrue("too few calls to mean anything: " + histogram, statuses.size() >= 50);
-        assertEquals("every call during three installs and uninstalls: " + histogram, Map.of(200, statuses.size()), histogram);
-        assertEquals("the notes survive the module's removal", notesBefore + 3, get("/api/core/parties").status() == 200 ? notesAfterReinstall() : -1);
+        });
+        int calls = histogram.values().stream().mapToInt(Integer::intValue).sum();
+        assertTrue("too few calls to mean anything: " + histogram, calls >= 50);
+        assertEquals("every call during three installs and uninstalls: " + histogram, Map.of(200, calls), histogram);
+        assertEquals("the notes survive the module's removal", notesBefore[0] + 3, get("/api/core/parties").status() == 200 ? notesAfterReinstall() : -1);
     }
 
     @Test

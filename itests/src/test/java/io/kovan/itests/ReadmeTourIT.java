@@ -43,6 +43,9 @@ public class ReadmeTourIT {
         assertTrue(output, output.matches("(?s).*core +\\| .*\\| core-\\d{3}-[a-z-]+ +\\| CURRENT .*"));
         assertTrue(output, output.contains("Acme Makina A.Ş."));
         assertTrue("the sample module was listed once installed: " + output, output.matches("(?s).*sample +\\| .*\\| sample-\\d{3}-[a-z-]+ +\\| CURRENT .*"));
+        assertTrue("the lead became an opportunity: " + output, output.matches("(?s).*\"number\":\"OPP-\\d{4}-000001\".*"));
+        assertTrue("the opportunity moved to proposal: " + output, output.contains("\"stage\":\"proposal\",\"probability\":50.00"));
+        assertTrue("the funnel weighs it at 50 %: " + output, output.contains("weighted pipeline 60000.00 TRY"));
         assertTrue(output, output.contains("kovan: stopped"));
     }
 

@@ -122,6 +122,10 @@ public class SecurityIT extends KovanTestSupport {
         assertEquals("admin", history.get(0).get("user").asText());
         assertEquals("[viewer]", history.get(0).get("changes").get("roles").get("after").asText());
         assertFalse("never a password", history.toString().contains("auditor-Secret-1"));
+        String events = console("kovan:events");
+        for (String event : List.of("core.user.created", "core.user.updated", "core.user.deleted")) {
+            assertTrue(event + " is published: " + events, events.contains(event));
+        }
     }
 
     @Test
@@ -131,11 +135,18 @@ public class SecurityIT extends KovanTestSupport {
         try {
             consoleAs("clerk", List.of("viewer"), "core:party-add \"Not Allowed Ltd\"");
             fail("a viewer must not add parties");
-        } catch (Exception e) {
-            // Karaf hides the commands a user's roles do not allow.
-            String refusal = e.toString().toLowerCase(Locale.ROOT);
-            assertTrue(e.toString(), refusal.contains("insufficient") || refusal.contains("command not found: core:party-add"));
+        } catch (io.kovan.kernel.api.security.ForbiddenException e) {
+            assertEquals("the console checks the REST permission", "User clerk lacks the permission core.parties.write", e.getMessage());
         }
+        for (String admin : List.of("kovan:user-list", "kovan:role-list", "kovan:webhook-list")) {
+            try {
+                consoleAs("clerk", List.of("viewer"), admin);
+                fail("a viewer must not run " + admin);
+            } catch (io.kovan.kernel.api.security.ForbiddenException e) {
+                assertTrue(e.getMessage(), e.getMessage().contains(".admin"));
+            }
+        }
+        assertTrue(consoleAs("clerk", List.of("viewer"), "kovan:modules").contains("core"));
         assertEquals(0, get("/api/core/parties?q=not%20allowed").json().get("total").asLong());
     }
 }

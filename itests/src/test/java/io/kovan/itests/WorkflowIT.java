@@ -154,7 +154,8 @@ public class WorkflowIT extends KovanTestSupport {
         try {
             workflows.transition(TYPE, 3, "draft", "confirm", "bob", Set.of("viewer"), null);
             fail("confirm needs itest.order.approve");
-        } catch (WorkflowRefusedException e) {
+        } catch (io.kovan.kernel.api.security.ForbiddenException e) {
+            assertEquals(403, e.status());
             assertTrue(e.getMessage(), e.getMessage().contains("itest.order.approve"));
         }
         assertEquals("confirmed", workflows.transition(TYPE, 3, "draft", "confirm", "bob", Set.of("admin"), "approved by phone"));

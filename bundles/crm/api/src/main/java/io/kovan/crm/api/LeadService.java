@@ -9,7 +9,7 @@ import io.kovan.kernel.api.Page;
 import io.kovan.kernel.api.PageRequest;
 
 /**
- * Leads. List filters: {@code status}, {@code owner}, {@code source}, {@code campaign}; {@code q}
+ * Leads. List filters: {@code status}, {@code owner}, {@code source}, {@code campaign}, {@code minScore}; {@code q}
  * searches number, names, email and phone. Sort: {@code number}, {@code createdAt}, {@code score}.
  * A sales representative sees only their own leads, a manager those of their teams.
  *

@@ -166,6 +166,8 @@ public class LeadServiceImpl implements LeadService {
         String sort = request.sortField(SORT_FIELDS, "number");
         LeadStatus status = Queries.enumValue(LeadStatus.class, "status", request.filter("status"));
         Long campaign = OpportunityServiceImpl.longFilter(request, "campaign");
+        Long minScoreFilter = OpportunityServiceImpl.longFilter(request, "minScore");
+        Integer minScore = minScoreFilter == null ? null : minScoreFilter.intValue();
         Set<String> owners = scope.visibleOwners();
         return jpa.txExpr(TransactionType.Supports, em -> Queries.page(em, LeadEntity.class, request, (cb, l) -> {
             List<Predicate> where = new ArrayList<>();
@@ -186,6 +188,9 @@ public class LeadServiceImpl implements LeadService {
             }
             if (campaign != null) {
                 where.add(cb.equal(l.get("campaignId"), campaign));
+            }
+            if (minScore != null) {
+                where.add(cb.greaterThanOrEqualTo(l.<Integer>get("score"), minScore));
             }
             if (owners != null) {
                 where.add(l.get("owner").in(owners));

@@ -13,11 +13,15 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import io.kovan.kernel.api.audit.AuditEntryDTO;
 import io.kovan.kernel.api.audit.AuditService;
 import io.kovan.kernel.api.audit.ChangeDTO;
+import io.kovan.kernel.api.security.Caller;
 
 /** {@code kovan:audit-show core.party 42}: a record's audited writes, oldest first. */
 @Service
 @Command(scope = "kovan", name = "audit-show", description = "Shows a record's audited writes, oldest first: who, when, what changed")
 public class AuditShowCommand implements Action {
+
+    @Reference
+    Caller caller;
 
     @Reference
     AuditService audit;
@@ -30,6 +34,7 @@ public class AuditShowCommand implements Action {
 
     @Override
     public Object execute() {
+        caller.require("core.audit.read");
         ShellTable table = new ShellTable();
         table.column("Seq").alignRight();
         table.column("At (UTC)");

@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import io.kovan.kernel.api.audit.AuditService;
 import io.kovan.kernel.api.audit.AuditVerificationDTO;
+import io.kovan.kernel.api.security.Caller;
 
 /** {@code kovan:audit-verify}. */
 @Service
@@ -14,10 +15,14 @@ import io.kovan.kernel.api.audit.AuditVerificationDTO;
 public class AuditVerifyCommand implements Action {
 
     @Reference
+    Caller caller;
+
+    @Reference
     AuditService audit;
 
     @Override
     public Object execute() {
+        caller.require("core.audit.read");
         AuditVerificationDTO result = audit.verify();
         if (result.intact()) {
             System.out.println("Audit trail intact: " + result.checked() + " entries checked");

@@ -19,11 +19,15 @@ import io.kovan.kernel.api.document.DocumentDTO;
 import io.kovan.kernel.api.document.DocumentFlowDTO;
 import io.kovan.kernel.api.document.DocumentFlowService;
 import io.kovan.kernel.api.document.DocumentLinkDTO;
+import io.kovan.kernel.api.security.Caller;
 
 /** {@code kovan:document-flow}: the flow around a document, as a tree from where it started. */
 @Service
 @Command(scope = "kovan", name = "document-flow", description = "Shows every document connected to one, as a tree (quote → order → …)")
 public class DocumentFlowCommand implements Action {
+
+    @Reference
+    Caller caller;
 
     @Reference
     DocumentFlowService flows;
@@ -33,6 +37,7 @@ public class DocumentFlowCommand implements Action {
 
     @Override
     public Object execute() {
+        caller.require("core.documents.read");
         DocumentDTO start = find();
         print(flows.flow(start.type(), start.id()), System.out);
         return null;

@@ -8,12 +8,16 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import io.kovan.kernel.api.event.DomainEvent;
+import io.kovan.kernel.api.security.Caller;
 import io.kovan.kernel.impl.event.EventPublisherImpl;
 
 /** {@code kovan:events}: the most recent domain events from the outbox. */
 @Service
 @Command(scope = "kovan", name = "events", description = "Lists the most recent domain events, newest first")
 public class EventsCommand implements Action {
+
+    @Reference
+    Caller caller;
 
     @Reference
     EventPublisherImpl events;
@@ -23,6 +27,7 @@ public class EventsCommand implements Action {
 
     @Override
     public Object execute() {
+        caller.require("core.events.read");
         ShellTable table = new ShellTable();
         table.column("Id").alignRight();
         table.column("Event");

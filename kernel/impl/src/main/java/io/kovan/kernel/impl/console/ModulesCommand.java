@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import io.kovan.kernel.api.security.Caller;
 import io.kovan.kernel.impl.module.ModuleInfo;
 import io.kovan.kernel.impl.module.ModuleRegistry;
 
@@ -15,10 +16,14 @@ import io.kovan.kernel.impl.module.ModuleRegistry;
 public class ModulesCommand implements Action {
 
     @Reference
+    Caller caller;
+
+    @Reference
     ModuleRegistry registry;
 
     @Override
     public Object execute() {
+        caller.require("core.modules.read");
         ShellTable table = new ShellTable();
         table.column("Module");
         table.column("Version");

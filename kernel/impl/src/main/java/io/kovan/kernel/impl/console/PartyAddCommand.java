@@ -18,11 +18,15 @@ import io.kovan.kernel.api.party.PartyDTO;
 import io.kovan.kernel.api.party.PartyKind;
 import io.kovan.kernel.api.party.PartyRole;
 import io.kovan.kernel.api.party.PartyService;
+import io.kovan.kernel.api.security.Caller;
 
 /** {@code core:party-add}. */
 @Service
 @Command(scope = "core", name = "party-add", description = "Adds a party (an organisation unless --person) and prints its code")
 public class PartyAddCommand implements Action {
+
+    @Reference
+    Caller caller;
 
     @Reference
     PartyService parties;
@@ -59,6 +63,7 @@ public class PartyAddCommand implements Action {
 
     @Override
     public Object execute() {
+        caller.require("core.parties.write");
         Set<PartyRole> parsedRoles = EnumSet.noneOf(PartyRole.class);
         for (String role : roles == null ? List.<String>of() : roles) {
             try {

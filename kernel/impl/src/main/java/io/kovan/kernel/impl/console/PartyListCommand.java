@@ -9,11 +9,15 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import io.kovan.kernel.api.Page;
 import io.kovan.kernel.api.party.PartyDTO;
 import io.kovan.kernel.api.party.PartyService;
+import io.kovan.kernel.api.security.Caller;
 
 /** {@code core:party-list}. */
 @Service
 @Command(scope = "core", name = "party-list", description = "Lists parties, filtered and paged like GET /api/core/parties")
 public class PartyListCommand extends PagedListCommand {
+
+    @Reference
+    Caller caller;
 
     @Reference
     PartyService parties;
@@ -26,6 +30,7 @@ public class PartyListCommand extends PagedListCommand {
 
     @Override
     public Object execute() {
+        caller.require("core.parties.read");
         Page<PartyDTO> page = parties.list(pageRequest("role", role, "kind", kind));
         ShellTable table = new ShellTable();
         table.column("Code");

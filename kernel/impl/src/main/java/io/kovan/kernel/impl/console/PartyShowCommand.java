@@ -14,11 +14,15 @@ import io.kovan.kernel.api.party.AddressDTO;
 import io.kovan.kernel.api.party.ContactPersonDTO;
 import io.kovan.kernel.api.party.PartyDTO;
 import io.kovan.kernel.api.party.PartyService;
+import io.kovan.kernel.api.security.Caller;
 
 /** {@code core:party-show}. */
 @Service
 @Command(scope = "core", name = "party-show", description = "Shows one party with its addresses and contact persons")
 public class PartyShowCommand implements Action {
+
+    @Reference
+    Caller caller;
 
     @Reference
     PartyService parties;
@@ -29,6 +33,7 @@ public class PartyShowCommand implements Action {
 
     @Override
     public Object execute() {
+        caller.require("core.parties.read");
         PartyDTO p = parties.find(party);
         ShellTable fields = new ShellTable().noHeaders();
         fields.column("Field");

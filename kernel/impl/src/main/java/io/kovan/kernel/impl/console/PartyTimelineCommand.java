@@ -12,6 +12,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import io.kovan.kernel.api.party.PartyService;
+import io.kovan.kernel.api.security.Caller;
 import io.kovan.kernel.api.timeline.TimelineDTO;
 import io.kovan.kernel.api.timeline.TimelineEntryDTO;
 import io.kovan.kernel.api.timeline.TimelineService;
@@ -20,6 +21,9 @@ import io.kovan.kernel.api.timeline.TimelineService;
 @Service
 @Command(scope = "core", name = "party-timeline", description = "Shows a party's timeline across the installed modules, newest first")
 public class PartyTimelineCommand implements Action {
+
+    @Reference
+    Caller caller;
 
     @Reference
     PartyService parties;
@@ -36,6 +40,7 @@ public class PartyTimelineCommand implements Action {
 
     @Override
     public Object execute() {
+        caller.require("core.parties.read");
         TimelineDTO t = timeline.timeline(parties.find(party).id(), null, limit);
         ShellTable table = new ShellTable();
         table.column("At (UTC)");

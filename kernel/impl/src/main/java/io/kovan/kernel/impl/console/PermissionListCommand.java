@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import io.kovan.kernel.api.security.Caller;
 import io.kovan.kernel.impl.module.ModuleRegistry;
 import io.kovan.kernel.impl.security.RoleRegistry;
 
@@ -17,6 +18,9 @@ import io.kovan.kernel.impl.security.RoleRegistry;
 public class PermissionListCommand implements Action {
 
     @Reference
+    Caller caller;
+
+    @Reference
     ModuleRegistry modules;
 
     @Reference
@@ -24,6 +28,7 @@ public class PermissionListCommand implements Action {
 
     @Override
     public Object execute() {
+        caller.require("core.permissions.read");
         ShellTable table = new ShellTable();
         table.column("Permission");
         table.column("Module");

@@ -15,11 +15,15 @@ import io.kovan.kernel.api.ValidationException;
 import io.kovan.kernel.api.product.ProductDTO;
 import io.kovan.kernel.api.product.ProductService;
 import io.kovan.kernel.api.product.ProductType;
+import io.kovan.kernel.api.security.Caller;
 
 /** {@code core:product-add}. */
 @Service
 @Command(scope = "core", name = "product-add", description = "Adds a product to the catalogue")
 public class ProductAddCommand implements Action {
+
+    @Reference
+    Caller caller;
 
     @Reference
     ProductService products;
@@ -56,6 +60,7 @@ public class ProductAddCommand implements Action {
 
     @Override
     public Object execute() {
+        caller.require("core.products.write");
         ProductType parsedType;
         try {
             parsedType = ProductType.valueOf(type.toUpperCase(Locale.ROOT));

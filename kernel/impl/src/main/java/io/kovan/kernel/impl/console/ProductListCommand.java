@@ -9,11 +9,15 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import io.kovan.kernel.api.Page;
 import io.kovan.kernel.api.product.ProductDTO;
 import io.kovan.kernel.api.product.ProductService;
+import io.kovan.kernel.api.security.Caller;
 
 /** {@code core:product-list}. */
 @Service
 @Command(scope = "core", name = "product-list", description = "Lists products, filtered and paged like GET /api/core/products")
 public class ProductListCommand extends PagedListCommand {
+
+    @Reference
+    Caller caller;
 
     @Reference
     ProductService products;
@@ -26,6 +30,7 @@ public class ProductListCommand extends PagedListCommand {
 
     @Override
     public Object execute() {
+        caller.require("core.products.read");
         Page<ProductDTO> page = products.list(pageRequest("type", type, "category", category));
         ShellTable table = new ShellTable();
         table.column("Code");

@@ -6,12 +6,16 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
+import io.kovan.kernel.api.security.Caller;
 import io.kovan.kernel.impl.security.UserAdministration;
 
 /** {@code kovan:role-grant}. */
 @Service
 @Command(scope = "kovan", name = "role-grant", description = "Gives a user one more role")
 public class RoleGrantCommand implements Action {
+
+    @Reference
+    Caller caller;
 
     @Reference
     UserAdministration users;
@@ -24,6 +28,7 @@ public class RoleGrantCommand implements Action {
 
     @Override
     public Object execute() {
+        caller.require("core.roles.admin");
         System.out.println("User " + user + " now has roles " + String.join(", ", users.grant(user, role).roles()));
         return null;
     }

@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import io.kovan.kernel.api.security.Caller;
 import io.kovan.kernel.impl.security.RoleRegistry;
 
 /** {@code kovan:role-list}. */
@@ -14,10 +15,14 @@ import io.kovan.kernel.impl.security.RoleRegistry;
 public class RoleListCommand implements Action {
 
     @Reference
+    Caller caller;
+
+    @Reference
     RoleRegistry roles;
 
     @Override
     public Object execute() {
+        caller.require("core.roles.admin");
         ShellTable table = new ShellTable();
         table.column("Role");
         table.column("Permissions");

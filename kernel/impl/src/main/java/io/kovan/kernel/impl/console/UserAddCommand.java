@@ -8,12 +8,16 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
+import io.kovan.kernel.api.security.Caller;
 import io.kovan.kernel.impl.security.UserAdministration;
 
 /** {@code kovan:user-add}. */
 @Service
 @Command(scope = "kovan", name = "user-add", description = "Adds a user with a password and one or more roles")
 public class UserAddCommand implements Action {
+
+    @Reference
+    Caller caller;
 
     @Reference
     UserAdministration users;
@@ -29,6 +33,7 @@ public class UserAddCommand implements Action {
 
     @Override
     public Object execute() {
+        caller.require("core.users.admin");
         UserAdministration.UserDTO added = users.add(user, password, roles);
         System.out.println("Added user " + added.name() + " with roles " + String.join(", ", added.roles()));
         return null;

@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import io.kovan.kernel.api.security.Caller;
 import io.kovan.kernel.impl.security.UserAdministration;
 
 /** {@code kovan:user-list}. */
@@ -14,10 +15,14 @@ import io.kovan.kernel.impl.security.UserAdministration;
 public class UserListCommand implements Action {
 
     @Reference
+    Caller caller;
+
+    @Reference
     UserAdministration users;
 
     @Override
     public Object execute() {
+        caller.require("core.users.admin");
         ShellTable table = new ShellTable();
         table.column("User");
         table.column("Roles");

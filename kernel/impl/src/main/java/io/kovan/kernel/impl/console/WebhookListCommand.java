@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import io.kovan.kernel.api.security.Caller;
 import io.kovan.kernel.api.webhook.WebhookDTO;
 import io.kovan.kernel.impl.webhook.WebhookStore;
 
@@ -17,10 +18,14 @@ import io.kovan.kernel.impl.webhook.WebhookStore;
 public class WebhookListCommand implements Action {
 
     @Reference
+    Caller caller;
+
+    @Reference
     WebhookStore webhooks;
 
     @Override
     public Object execute() {
+        caller.require("core.webhooks.admin");
         Map<Long, Map<String, Object>> summary = webhooks.summary();
         ShellTable table = new ShellTable();
         table.column("Id").alignRight();

@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import io.kovan.kernel.api.security.Caller;
 import io.kovan.kernel.api.workflow.TransitionDTO;
 import io.kovan.kernel.api.workflow.WorkflowDTO;
 import io.kovan.kernel.api.workflow.WorkflowService;
@@ -17,6 +18,9 @@ import io.kovan.kernel.api.workflow.WorkflowService;
 public class WorkflowShowCommand implements Action {
 
     @Reference
+    Caller caller;
+
+    @Reference
     WorkflowService workflows;
 
     @Argument(index = 0, name = "type", required = true, description = "Document type, e.g. sales.order")
@@ -24,6 +28,7 @@ public class WorkflowShowCommand implements Action {
 
     @Override
     public Object execute() {
+        caller.require("core.workflows.read");
         WorkflowDTO workflow = workflows.workflow(type);
         System.out.println(workflow.documentType() + ": starts in " + workflow.initialState() + "; states " + String.join(", ", workflow.states()));
         ShellTable table = new ShellTable();

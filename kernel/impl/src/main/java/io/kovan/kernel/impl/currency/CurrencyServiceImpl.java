@@ -58,7 +58,8 @@ public class CurrencyServiceImpl implements CurrencyService {
     public CurrencyDTO create(CurrencyDTO currency) {
         Violations v = new Violations();
         v.require("code", currency.code());
-        v.check(currency.code() == null || currency.code().matches("[A-Z]{3}"), "code", "must be an ISO 4217 code: three capital letters");
+        v.check(currency.code() == null || (currency.code().matches("[A-Z]{3}") && isIso4217(currency.code())), "code",
+            "must be an ISO 4217 currency code (TRY, EUR, USD …)");
         v.requireText("name", currency.name(), 100);
         v.check(currency.decimals() >= 0 && currency.decimals() <= 4, "decimals", "must be between 0 and 4");
         v.throwIfAny();
@@ -155,5 +156,10 @@ public class CurrencyServiceImpl implements CurrencyService {
 
     private static ExchangeRateDTO toDto(ExchangeRateEntity e) {
         return new ExchangeRateDTO(e.fromCurrency, e.toCurrency, e.rateDate, e.rate.stripTrailingZeros());
+    }
+
+    /** The JDK's ISO 4217 table (java.util.Currency) knows every current and historic code. */
+    static boolean isIso4217(String code) {
+        return java.util.Currency.getAvailableCurrencies().stream().anyMatch(c -> c.getCurrencyCode().equals(code));
     }
 }

@@ -1,17 +1,15 @@
 package io.kovan.kernel.impl.rest;
 
-import io.kovan.kernel.api.rest.Params;
-import java.util.List;
-
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
-import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,8 +17,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import io.kovan.kernel.api.Page;
 import io.kovan.kernel.api.company.CompanyDTO;
 import io.kovan.kernel.api.company.CompanyService;
+import io.kovan.kernel.api.rest.Params;
 
 /** {@code /api/core/companies}: the companies that keep books. */
 @Component(service = CompanyResource.class)
@@ -42,9 +42,10 @@ public class CompanyResource {
         this.companies = companies;
     }
 
+    /** A page of them, in their own order; {@code q} searches. */
     @GET
-    public List<CompanyDTO> list() {
-        return companies.list();
+    public Page<CompanyDTO> list(@Context UriInfo uri) {
+        return Page.slice(companies.list(), Params.page(uri), c -> c.name() + " " + c.taxNumber());
     }
 
     @POST

@@ -1,6 +1,5 @@
 package io.kovan.kernel.impl.rest;
 
-import io.kovan.kernel.api.rest.Params;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
@@ -10,8 +9,10 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,10 +20,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import io.kovan.kernel.api.Page;
 import io.kovan.kernel.api.currency.ConversionDTO;
 import io.kovan.kernel.api.currency.CurrencyDTO;
 import io.kovan.kernel.api.currency.CurrencyService;
 import io.kovan.kernel.api.currency.ExchangeRateDTO;
+import io.kovan.kernel.api.rest.Params;
 
 /** {@code /api/core/currencies}: currencies, dated exchange rates and conversion. */
 @Component(service = CurrencyResource.class)
@@ -40,9 +43,10 @@ public class CurrencyResource {
         this.currencies = currencies;
     }
 
+    /** A page of them, in their own order; {@code q} searches. */
     @GET
-    public List<CurrencyDTO> list() {
-        return currencies.list();
+    public Page<CurrencyDTO> list(@Context UriInfo uri) {
+        return Page.slice(currencies.list(), Params.page(uri), c -> c.code() + " " + c.name());
     }
 
     @POST

@@ -1,8 +1,6 @@
 package io.kovan.kernel.impl.rest;
 
-import io.kovan.kernel.api.rest.Params;
 import java.time.LocalDate;
-import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -11,8 +9,10 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,8 +20,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import io.kovan.kernel.api.Page;
 import io.kovan.kernel.api.numbering.NumberSeriesDTO;
 import io.kovan.kernel.api.numbering.NumberingService;
+import io.kovan.kernel.api.rest.Params;
 
 /** {@code /api/core/numbering}: document number series and where each stands. */
 @Component(service = NumberingResource.class)
@@ -43,9 +45,10 @@ public class NumberingResource {
         this.numbering = numbering;
     }
 
+    /** A page of them, in their own order; {@code q} searches. */
     @GET
-    public List<NumberSeriesDTO> list() {
-        return numbering.series();
+    public Page<NumberSeriesDTO> list(@Context UriInfo uri) {
+        return Page.slice(numbering.series(), Params.page(uri), s -> s.code() + " " + s.prefix() + " " + s.description());
     }
 
     @POST

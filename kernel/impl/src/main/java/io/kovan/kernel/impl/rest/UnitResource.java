@@ -1,6 +1,5 @@
 package io.kovan.kernel.impl.rest;
 
-import io.kovan.kernel.api.rest.Params;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -11,8 +10,10 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,6 +21,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import io.kovan.kernel.api.Page;
+import io.kovan.kernel.api.rest.Params;
 import io.kovan.kernel.api.unit.UnitConversionDTO;
 import io.kovan.kernel.api.unit.UnitDTO;
 import io.kovan.kernel.api.unit.UnitService;
@@ -44,9 +47,10 @@ public class UnitResource {
         this.units = units;
     }
 
+    /** A page of them, in their own order; {@code q} searches. */
     @GET
-    public List<UnitDTO> list() {
-        return units.list();
+    public Page<UnitDTO> list(@Context UriInfo uri) {
+        return Page.slice(units.list(), Params.page(uri), u -> u.code() + " " + u.name());
     }
 
     @POST

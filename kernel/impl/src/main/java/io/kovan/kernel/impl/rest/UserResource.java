@@ -1,6 +1,5 @@
 package io.kovan.kernel.impl.rest;
 
-import io.kovan.kernel.api.rest.Params;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
@@ -10,8 +9,10 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,8 +20,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-import io.kovan.kernel.impl.security.UserAdministration;
+import io.kovan.kernel.api.Page;
+import io.kovan.kernel.api.rest.Params;
 import io.kovan.kernel.impl.security.UserAdministration.UserDTO;
+import io.kovan.kernel.impl.security.UserAdministration;
 
 /** {@code /api/core/users}: for administrators only (permission core.users.admin). */
 @Component(service = UserResource.class)
@@ -46,9 +49,10 @@ public class UserResource {
         this.users = users;
     }
 
+    /** A page of them, in their own order; {@code q} searches. */
     @GET
-    public List<UserDTO> list() {
-        return users.list();
+    public Page<UserDTO> list(@Context UriInfo uri) {
+        return Page.slice(users.list(), Params.page(uri), u -> u.name());
     }
 
     @POST

@@ -1,8 +1,5 @@
 package io.kovan.kernel.impl.rest;
 
-import io.kovan.kernel.api.rest.Params;
-import java.util.List;
-
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -22,6 +19,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.kovan.kernel.api.Page;
+import io.kovan.kernel.api.rest.Params;
 import io.kovan.kernel.api.webhook.WebhookDTO;
 import io.kovan.kernel.api.webhook.WebhookDeliveryDTO;
 import io.kovan.kernel.api.webhook.WebhookService;
@@ -45,9 +43,10 @@ public class WebhookResource {
         this.webhooks = webhooks;
     }
 
+    /** A page of them, in their own order; {@code q} searches. */
     @GET
-    public List<WebhookDTO> list() {
-        return webhooks.list();
+    public Page<WebhookDTO> list(@Context UriInfo uri) {
+        return Page.slice(webhooks.list(), Params.page(uri), w -> w.url());
     }
 
     /** {@code {"url", "events": ["core.party.created", "sales.*", "*"], "secret"}}; the secret is never shown again. */

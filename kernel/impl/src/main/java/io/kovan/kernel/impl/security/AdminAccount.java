@@ -12,9 +12,11 @@ import java.util.Properties;
 
 /**
  * Gives the {@code admin} user a password on first start: {@code KOVAN_ADMIN_PASSWORD} if set,
- * else a generated one. The password goes into the JAAS realm's users file (which hashes it on
- * first use) and into {@code data/kovan/admin-password}, readable by its owner only; it is
- * printed once. Nothing happens when the users file already has an admin.
+ * else a generated one. The realm's users file gets its hash, in the form the realm is configured
+ * for ({@code etc/org.apache.karaf.jaas.cfg}: SHA-256, hexadecimal, between {@code {CRYPT}}
+ * markers), so it is never there in clear; the password itself goes into
+ * {@code data/kovan/admin-password}, readable by its owner only, and is printed once. Nothing
+ * happens when the users file already has an admin.
  */
 public final class AdminAccount {
 
@@ -45,7 +47,7 @@ public final class AdminAccount {
         Files.writeString(passwordFile, password + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
         // The realm's file is a properties file: escape the password as one.
         Properties entry = new Properties();
-        entry.setProperty("admin", password + ",_g_:admingroup");
+        entry.setProperty("admin", realmHash(password) + ",_g_:admingroup");
         java.io.StringWriter line = new java.io.StringWriter();
         entry.store(line, null);
         String escaped = line.toString().lines().filter(l -> !l.startsWith("#")).findFirst().orElseThrow();
@@ -57,6 +59,16 @@ public final class AdminAccount {
                 + " (kept in " + passwordFile + ")");
         }
         return password;
+    }
+
+    /** What Karaf's basic encryption stores for a password: {@code {CRYPT}}, SHA-256 in upper-case hex, {@code {CRYPT}}. */
+    static String realmHash(String password) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
+            return "{CRYPT}" + java.util.HexFormat.of().withUpperCase().formatHex(digest) + "{CRYPT}";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     static String generate() {

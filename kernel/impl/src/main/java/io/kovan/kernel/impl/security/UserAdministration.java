@@ -19,7 +19,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.kovan.kernel.api.Transactions;
 import io.kovan.kernel.api.audit.AuditService;
+import io.kovan.kernel.api.event.EventPublisher;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
@@ -44,12 +46,26 @@ public class UserAdministration {
     private final List<BackingEngineFactory> factories = new CopyOnWriteArrayList<>();
     private final RoleRegistry roles;
     private final AuditService audit;
+    private final EventPublisher events;
+    private final Transactions transactions;
     private final AtomicLong generation = new AtomicLong();
 
     @Activate
-    public UserAdministration(@Reference RoleRegistry roles, @Reference AuditService audit) {
+    public UserAdministration(@Reference RoleRegistry roles, @Reference AuditService audit, @Reference EventPublisher events,
+        @Reference Transactions transactions) {
         this.roles = roles;
         this.audit = audit;
+        this.events = events;
+        this.transactions = transactions;
+    }
+
+    /** Audits a change of the realm and publishes it as {@code core.user.<action>}, in one transaction. */
+    private void recorded(String name, String action, UserDTO before, UserDTO after) {
+        transactions.required(() -> {
+            audit.record("core.user", name, action, AuditService.diff(before, after));
+            UserDTO now = after != null ? after : before;
+            events.publish("core.user." + action, java.util.Map.of("name", name, "roles", now.roles().stream().sorted().toList()));
+        });
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -106,7 +122,7 @@ public class UserAdministration {
         userRoles.forEach(role -> engine.addRole(name, role));
         generation.incrementAndGet();
         UserDTO added = get(name);
-        audit.record("core.user", name, "created", AuditService.diff(null, added));
+        recorded(name, "created", null, added);
         return added;
     }
 
@@ -117,7 +133,7 @@ public class UserAdministration {
         if (!user.roles().contains(role)) {
             engine.addRole(name, role);
             generation.incrementAndGet();
-            audit.record("core.user", name, "updated", AuditService.diff(user, get(name)));
+            recorded(name, "updated", user, get(name));
         }
         return get(name);
     }
@@ -126,7 +142,7 @@ public class UserAdministration {
         UserDTO user = get(name);
         engine().deleteUser(name);
         generation.incrementAndGet();
-        audit.record("core.user", name, "deleted", AuditService.diff(user, null));
+        recorded(name, "deleted", user, null);
     }
 
     public UserDTO get(String name) {

@@ -29,6 +29,7 @@ import io.kovan.kernel.api.workflow.TransitionDTO;
 import io.kovan.kernel.api.workflow.WorkflowAction;
 import io.kovan.kernel.api.workflow.WorkflowDTO;
 import io.kovan.kernel.api.workflow.WorkflowGuard;
+import io.kovan.kernel.api.security.ForbiddenException;
 import io.kovan.kernel.api.workflow.WorkflowRefusedException;
 import io.kovan.kernel.api.workflow.WorkflowService;
 import io.kovan.kernel.impl.module.SchemaReady;
@@ -38,8 +39,10 @@ import io.kovan.kernel.impl.whiteboard.Ranked;
 /**
  * Workflows declared by modules, extended by guard and action services of any bundle. The
  * extensions are tracked dynamically: a bundle's guard stops applying the moment it goes away.
+ * Bundles reach it through {@link BundleWorkflowService}, so that a workflow leaves with the
+ * bundle that declared it.
  */
-@Component(service = WorkflowService.class)
+@Component(service = WorkflowServiceImpl.class)
 public class WorkflowServiceImpl implements WorkflowService {
 
     /** A guard or action with the document type and transition it extends. */
@@ -63,6 +66,8 @@ public class WorkflowServiceImpl implements WorkflowService {
     private final JpaTemplate jpa;
     private final RoleRegistry roles;
     private final Map<String, WorkflowDTO> workflows = new ConcurrentHashMap<>();
+    /** Which bundle declared each workflow. */
+    private final Map<String, Long> declaredBy = new ConcurrentHashMap<>();
     private final List<Extension<WorkflowGuard>> guards = new CopyOnWriteArrayList<>();
     private final List<Extension<WorkflowAction>> actions = new CopyOnWriteArrayList<>();
 
@@ -93,6 +98,11 @@ public class WorkflowServiceImpl implements WorkflowService {
 
     @Override
     public void define(WorkflowDTO workflow) {
+        define(workflow, 0L);
+    }
+
+    /** Declares a workflow on behalf of a bundle. */
+    synchronized void define(WorkflowDTO workflow, long bundleId) {
         Violations v = new Violations();
         v.require("workflow", workflow);
         if (workflow != null) {
@@ -114,6 +124,18 @@ public class WorkflowServiceImpl implements WorkflowService {
         v.throwIfAny();
         workflows.put(workflow.documentType(), new WorkflowDTO(workflow.documentType(), workflow.initialState(), List.copyOf(workflow.states()),
             List.copyOf(workflow.transitions() == null ? List.of() : workflow.transitions())));
+        declaredBy.put(workflow.documentType(), bundleId);
+    }
+
+    /** Forgets the workflows a bundle declared (and nobody redeclared since): the bundle is going away. */
+    synchronized void forget(long bundleId) {
+        declaredBy.entrySet().removeIf(e -> {
+            if (e.getValue() == bundleId) {
+                workflows.remove(e.getKey());
+                return true;
+            }
+            return false;
+        });
     }
 
     @Override
@@ -142,7 +164,7 @@ public class WorkflowServiceImpl implements WorkflowService {
         }
         Set<String> granted = userRoles == null ? Set.of() : userRoles;
         if (transition.permission() != null && !roles.permits(granted, transition.permission())) {
-            throw new WorkflowRefusedException("Transition " + name + " needs the permission " + transition.permission());
+            throw new ForbiddenException(user, transition.permission() + " (transition " + name + " of " + documentType + ")");
         }
         TransitionContext context = new TransitionContext(documentType, documentId, name, currentState, transition.to(), user, granted, comment);
         for (Extension<WorkflowGuard> guard : ordered(guards, documentType, name)) {

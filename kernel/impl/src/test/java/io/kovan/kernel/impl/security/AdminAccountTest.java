@@ -33,7 +33,8 @@ class AdminAccountTest {
         assertEquals(password, AdminAccount.ensure(users, secret, password, new PrintStream(console, true, StandardCharsets.UTF_8)));
 
         Properties realm = load(users);
-        assertEquals(password + ",_g_:admingroup", realm.getProperty("admin"));
+        assertEquals("{CRYPT}" + sha256Hex(password) + "{CRYPT},_g_:admingroup", realm.getProperty("admin"));
+        assertTrue(!Files.readString(users, StandardCharsets.ISO_8859_1).contains("s\\w#rd"), "the realm's file never holds the password");
         assertEquals("group,admin", realm.getProperty("_g_:admingroup"), "existing lines are kept");
         assertEquals(password, Files.readString(secret).strip());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
@@ -50,7 +51,13 @@ class AdminAccountTest {
         assertEquals(20, password.length());
         assertTrue(console.toString(StandardCharsets.UTF_8).contains(password));
         assertNull(AdminAccount.ensure(users, dir.resolve("admin-password"), "other", null), "a second start changes nothing");
-        assertEquals(password + ",_g_:admingroup", load(users).getProperty("admin"));
+        assertEquals("{CRYPT}" + sha256Hex(password) + "{CRYPT},_g_:admingroup", load(users).getProperty("admin"));
+    }
+
+    @Test
+    void theRealmHashIsWhatKarafStoresForSha256Hex() {
+        // Read off a Karaf 4.4 users file after the first login with this password.
+        assertEquals("{CRYPT}D13DD6F4F69613F2CD42792C3C8F4FDCD2BF812F4B6E3900CE234EA8314099B7{CRYPT}", AdminAccount.realmHash("secret-pass-1"));
     }
 
     @Test
@@ -64,5 +71,10 @@ class AdminAccountTest {
             p.load(in);
         }
         return p;
+    }
+
+    private static String sha256Hex(String text) throws Exception {
+        return java.util.HexFormat.of().withUpperCase().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+            .digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

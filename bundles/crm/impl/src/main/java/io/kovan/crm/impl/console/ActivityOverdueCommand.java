@@ -14,11 +14,15 @@ import io.kovan.crm.api.ActivityDTO;
 import io.kovan.crm.api.ActivityService;
 import io.kovan.kernel.api.Page;
 import io.kovan.kernel.api.PageRequest;
+import io.kovan.kernel.api.security.Caller;
 
 /** {@code crm:activity-overdue}: open activities past their due time, oldest first. */
 @Service
 @Command(scope = "crm", name = "activity-overdue", description = "Lists overdue activities, per owner")
 public class ActivityOverdueCommand implements Action {
+
+    @Reference
+    Caller caller;
 
     @Reference
     ActivityService activities;
@@ -28,6 +32,7 @@ public class ActivityOverdueCommand implements Action {
 
     @Override
     public Object execute() {
+        caller.require("crm.activities.read");
         Map<String, String> filters = new HashMap<>();
         filters.put("overdue", "true");
         if (owner != null) {

@@ -14,11 +14,15 @@ import io.kovan.crm.api.CaseDTO;
 import io.kovan.crm.api.CaseService;
 import io.kovan.kernel.api.Page;
 import io.kovan.kernel.api.PageRequest;
+import io.kovan.kernel.api.security.Caller;
 
 /** {@code crm:case-list}. */
 @Service
 @Command(scope = "crm", name = "case-list", description = "Lists after-sales cases with their SLA state")
 public class CaseListCommand implements Action {
+
+    @Reference
+    Caller caller;
 
     @Reference
     CaseService cases;
@@ -31,6 +35,7 @@ public class CaseListCommand implements Action {
 
     @Override
     public Object execute() {
+        caller.require("crm.cases.read");
         Map<String, String> filters = new HashMap<>();
         if (open) {
             filters.put("open", "true");

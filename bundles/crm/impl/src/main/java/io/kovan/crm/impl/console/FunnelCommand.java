@@ -13,11 +13,15 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 import io.kovan.crm.api.CrmReportService;
 import io.kovan.crm.api.FunnelDTO;
+import io.kovan.kernel.api.security.Caller;
 
 /** {@code crm:funnel}: the sales funnel as a table, as GET /api/crm/reports/funnel. */
 @Service
 @Command(scope = "crm", name = "funnel", description = "Prints the sales funnel of the opportunities created in a period")
 public class FunnelCommand implements Action {
+
+    @Reference
+    Caller caller;
 
     @Reference
     CrmReportService reports;
@@ -30,6 +34,7 @@ public class FunnelCommand implements Action {
 
     @Override
     public Object execute() {
+        caller.require("crm.reports.read");
         FunnelDTO funnel;
         try {
             funnel = reports.funnel(from == null ? null : LocalDate.parse(from), to == null ? null : LocalDate.parse(to), Map.of());
@@ -37,6 +42,11 @@ public class FunnelCommand implements Action {
             System.out.println("--from and --to are dates as YYYY-MM-DD: " + e.getParsedString());
             return null;
         }
+        print(funnel);
+        return null;
+    }
+
+    static void print(FunnelDTO funnel) {
         ShellTable table = new ShellTable();
         table.column("Stage");
         table.column("Prob.").alignRight();
@@ -54,6 +64,5 @@ public class FunnelCommand implements Action {
         System.out.println(funnel.opportunities() + " opportunities, " + funnel.won() + " won, " + funnel.lost() + " lost, win rate "
             + (funnel.winRate() == null ? "-" : funnel.winRate() + " %") + ", weighted pipeline " + funnel.weightedPipeline() + " "
             + funnel.currency());
-        return null;
     }
 }

@@ -9,11 +9,15 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import io.kovan.crm.api.LeadDTO;
 import io.kovan.crm.api.LeadService;
+import io.kovan.kernel.api.security.Caller;
 
 /** {@code crm:lead-add}. */
 @Service
 @Command(scope = "crm", name = "lead-add", description = "Adds a lead, as POST /api/crm/leads")
 public class LeadAddCommand implements Action {
+
+    @Reference
+    Caller caller;
 
     @Reference
     LeadService leads;
@@ -35,6 +39,7 @@ public class LeadAddCommand implements Action {
 
     @Override
     public Object execute() {
+        caller.require("crm.leads.write");
         LeadDTO lead = leads.create(new LeadDTO(null, null, contactName, company, email, phone, null, source, null, null, null, null, null, null,
             null, null, null, null, null));
         System.out.println("Lead " + lead.number() + " created for " + contactName + (company == null ? "" : " (" + company + ")"));

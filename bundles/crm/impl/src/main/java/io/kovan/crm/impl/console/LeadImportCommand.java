@@ -17,11 +17,15 @@ import org.apache.karaf.shell.support.completers.FileCompleter;
 
 import io.kovan.crm.api.LeadImportResultDTO;
 import io.kovan.crm.api.LeadService;
+import io.kovan.kernel.api.security.Caller;
 
 /** {@code crm:lead-import <file.csv>}. */
 @Service
 @Command(scope = "crm", name = "lead-import", description = "Imports leads from a CSV file whose first line names the columns")
 public class LeadImportCommand implements Action {
+
+    @Reference
+    Caller caller;
 
     @Reference
     LeadService leads;
@@ -32,6 +36,7 @@ public class LeadImportCommand implements Action {
 
     @Override
     public Object execute() throws IOException {
+        caller.require("crm.leads.write");
         LeadImportResultDTO result;
         try (Reader csv = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
             result = leads.importCsv(csv);

@@ -14,11 +14,15 @@ import io.kovan.crm.api.LeadDTO;
 import io.kovan.crm.api.LeadService;
 import io.kovan.kernel.api.Page;
 import io.kovan.kernel.api.PageRequest;
+import io.kovan.kernel.api.security.Caller;
 
 /** {@code crm:lead-list}. */
 @Service
 @Command(scope = "crm", name = "lead-list", description = "Lists leads, filtered like GET /api/crm/leads")
 public class LeadListCommand implements Action {
+
+    @Reference
+    Caller caller;
 
     @Reference
     LeadService leads;
@@ -37,6 +41,7 @@ public class LeadListCommand implements Action {
 
     @Override
     public Object execute() {
+        caller.require("crm.leads.read");
         Map<String, String> filters = new HashMap<>();
         if (status != null) {
             filters.put("status", status);

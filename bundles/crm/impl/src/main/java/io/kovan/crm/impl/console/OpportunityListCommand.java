@@ -14,11 +14,15 @@ import io.kovan.crm.api.OpportunityDTO;
 import io.kovan.crm.api.OpportunityService;
 import io.kovan.kernel.api.Page;
 import io.kovan.kernel.api.PageRequest;
+import io.kovan.kernel.api.security.Caller;
 
 /** {@code crm:opportunity-list}. */
 @Service
 @Command(scope = "crm", name = "opportunity-list", description = "Lists opportunities, filtered like GET /api/crm/opportunities")
 public class OpportunityListCommand implements Action {
+
+    @Reference
+    Caller caller;
 
     @Reference
     OpportunityService opportunities;
@@ -34,6 +38,7 @@ public class OpportunityListCommand implements Action {
 
     @Override
     public Object execute() {
+        caller.require("crm.opportunities.read");
         Map<String, String> filters = new HashMap<>();
         if (stage != null) {
             filters.put("stage", stage);

@@ -58,7 +58,7 @@ public class LeadResource {
 
     @GET
     public Page<LeadDTO> list(@Context UriInfo uri) {
-        return leads.list(Params.page(uri, "status", "owner", "source", "campaign"));
+        return leads.list(Params.page(uri, "status", "owner", "source", "campaign", "minScore"));
     }
 
     @POST

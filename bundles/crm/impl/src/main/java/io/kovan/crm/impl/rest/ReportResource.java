@@ -11,6 +11,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.MultivaluedMap;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
@@ -25,6 +26,8 @@ import io.kovan.crm.api.CaseReportDTO;
 import io.kovan.crm.api.ConversionReportDTO;
 import io.kovan.crm.api.CrmReportService;
 import io.kovan.crm.api.FunnelDTO;
+import io.kovan.crm.api.OpportunityService;
+import io.kovan.crm.api.StageKind;
 import io.kovan.crm.api.TeamPerformanceDTO;
 import io.kovan.crm.api.WinLossDTO;
 import io.kovan.kernel.api.rest.Params;
@@ -38,16 +41,40 @@ import io.kovan.kernel.api.rest.Params;
 public class ReportResource {
 
     private final CrmReportService reports;
+    private final OpportunityService opportunities;
 
     @Activate
-    public ReportResource(@Reference CrmReportService reports) {
+    public ReportResource(@Reference CrmReportService reports, @Reference OpportunityService opportunities) {
         this.reports = reports;
+        this.opportunities = opportunities;
     }
 
     /** Filters: owner, team, campaign (id), source. */
     @GET
     @Path("funnel")
     public FunnelDTO funnel(@Context UriInfo uri) {
+        return funnelOf(uri);
+    }
+
+    /** The funnel as a bar chart: how many opportunities reached each stage. Same parameters. */
+    @GET
+    @Path("funnel.png")
+    @Produces("image/png")
+    public Response funnelChart(@Context UriInfo uri) {
+        return Response.ok(Charts.funnel(funnelOf(uri)), "image/png").build();
+    }
+
+    /** The pipeline as a bar chart: value and weighted value now in each open stage. Same parameters as the funnel. */
+    @GET
+    @Path("pipeline.png")
+    @Produces("image/png")
+    public Response pipelineChart(@Context UriInfo uri) {
+        Map<String, StageKind> kinds = new HashMap<>();
+        opportunities.stages().forEach(s -> kinds.put(s.code(), s.kind()));
+        return Response.ok(Charts.pipeline(funnelOf(uri), kinds), "image/png").build();
+    }
+
+    private FunnelDTO funnelOf(UriInfo uri) {
         MultivaluedMap<String, String> q = Params.only(uri, "from", "to", "owner", "team", "campaign", "source");
         Map<String, String> filters = new HashMap<>();
         for (String name : List.of("owner", "team", "campaign", "source")) {

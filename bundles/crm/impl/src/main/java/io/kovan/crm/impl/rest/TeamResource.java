@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import io.kovan.kernel.api.Page;
 import io.kovan.kernel.api.rest.Params;
 import io.kovan.crm.api.TargetDTO;
 import io.kovan.crm.api.TeamDTO;
@@ -41,10 +42,10 @@ public class TeamResource {
         this.teams = teams;
     }
 
+    /** A page of them, in their own order; {@code q} searches. */
     @GET
-    public List<TeamDTO> list(@Context UriInfo uri) {
-        Params.only(uri);
-        return teams.list();
+    public Page<TeamDTO> list(@Context UriInfo uri) {
+        return Page.slice(teams.list(), Params.page(uri), t -> t.name() + " " + t.leader());
     }
 
     @POST
