@@ -114,6 +114,22 @@ public class CoreRestIT extends KovanTestSupport {
         assertProblem(postWithKey("create-once-1", body.replace("Once Only", "Other")), 422, "Idempotency-Key");
         assertProblem(postWithKey("", body), 400, "Idempotency-Key");
 
+        // Once a key has expired (idempotency.ttl.hours), it is a new request again.
+        String later = "{\"kind\":\"PERSON\",\"name\":\"Expired Key\"}";
+        long firstId = postWithKey("expires-1", later).json().get("id").asLong();
+        assertEquals(firstId, postWithKey("expires-1", later).json().get("id").asLong());
+        javax.sql.DataSource database = (javax.sql.DataSource) bundleContext.getService(bundleContext.getServiceReferences(
+            javax.sql.DataSource.class, "(osgi.jndi.service.name=kovan)").iterator().next());
+        try (java.sql.Connection c = database.getConnection(); java.sql.PreparedStatement expire = c.prepareStatement(
+            "UPDATE KV_IDEMPOTENCY SET EXPIRES_AT = ? WHERE IDEM_KEY = 'expires-1'")) {
+            expire.setTimestamp(1, java.sql.Timestamp.valueOf(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1)));
+            assertEquals(1, expire.executeUpdate());
+        }
+        Reply renewed = postWithKey("expires-1", later);
+        assertEquals(renewed.body(), 201, renewed.status());
+        assertTrue("an expired key runs the request again", renewed.json().get("id").asLong() != firstId);
+        assertEquals(2, get("/api/core/parties?q=expired%20key").json().get("total").asLong());
+
         Reply invalid = postWithKey("create-bad-1", "{\"kind\":\"ORGANIZATION\",\"name\":\"Bad\",\"taxNumber\":\"12\"}");
         assertProblem(invalid, 400, "taxNumber");
         assertProblem(postWithKey("create-bad-1", "{\"kind\":\"ORGANIZATION\",\"name\":\"Bad\",\"taxNumber\":\"12\"}"), 400, "taxNumber");

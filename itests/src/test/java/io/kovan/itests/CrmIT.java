@@ -102,6 +102,10 @@ public class CrmIT extends KovanTestSupport {
         JsonNode history = ok(get("/api/core/workflows/crm.opportunity/" + o1 + "/history"));
         assertEquals(4, history.size());
         assertEquals("signed", history.get(3).get("comment").asText());
+        List<String> audited = new ArrayList<>();
+        ok(get("/api/core/audit?entity=crm.opportunity&id=" + o1)).forEach(e -> audited.add(e.get("action").asText()));
+        assertTrue("the kernel audits each transition and the flow link besides the module's own record: " + audited,
+            audited.containsAll(List.of("created", "linked", "transition qualified", "transition won", "updated")));
 
         long o2 = ok(post("/api/crm/leads/" + l2 + "/convert", "{\"expectedRevenue\":40000}")).get("opportunity").get("id").asLong();
         ok(post("/api/crm/opportunities/" + o2 + "/stage", "{\"stage\":\"qualified\"}"));
@@ -182,7 +186,7 @@ public class CrmIT extends KovanTestSupport {
             assertEquals(chart, 400, image.getHeight());
         }
         assertEquals("a chart's bad parameter is a problem too", 400, get("/api/crm/reports/funnel.png?from=never").status());
-        String byOwnerTable = console("crm:report conversion --by owner");
+        String byOwnerTable = console("crm:report --by owner conversion");
         assertTrue(byOwnerTable, byOwnerTable.lines().anyMatch(l -> l.contains(REP) && l.contains("60.0 %") && l.contains("20.0 %")));
         assertTrue(console("crm:report campaigns").contains("SCN-SPRING"));
         assertTrue(console("crm:report win-loss").contains("scn-price"));
@@ -301,6 +305,47 @@ public class CrmIT extends KovanTestSupport {
             guard.unregister();
         }
         assertEquals("won", ok(post("/api/crm/opportunities/" + deal + "/stage", "{\"stage\":\"won\"}")).get("stage").asText());
+    }
+
+    @Test
+    public void duplicatesAreFoundAmongLeadsAndPartiesAndMergedIntoOne() throws Exception {
+        installModule("kovan-crm", "/api/crm/stages");
+        long party = created(post("/api/core/parties", "{\"kind\":\"ORGANIZATION\",\"name\":\"Yıldız Döküm San. ve Tic. A.Ş.\","
+            + "\"taxNumber\":\"4840847211\",\"phone\":\"+90 (262) 555 11 22\"}")).get("id").asLong();
+        assertEquals("a party is found by its phone however it is written", 1,
+            ok(get("/api/core/parties?phone=0262%20555%201122")).get("total").asInt());
+        assertEquals("phone", problemField(get("/api/core/parties?phone=12")));
+        long kept = created(post("/api/crm/leads", "{\"contactName\":\"Gül Yıldız\",\"companyName\":\"YILDIZ DÖKÜM\",\"phone\":\"0262 555 1122\"}"))
+            .get("id").asLong();
+        long twin = created(post("/api/crm/leads", "{\"contactName\":\"Gul Yildiz\",\"email\":\"gul@yildizdokum.com.tr\","
+            + "\"phone\":\"262-555-1122\",\"taxNumber\":\"4840847211\",\"score\":55,\"source\":\"dup-test\"}")).get("id").asLong();
+        long call = created(post("/api/crm/activities", "{\"type\":\"CALL\",\"subject\":\"Ask for the catalogue\",\"leadId\":" + twin + "}"))
+            .get("id").asLong();
+
+        Map<String, List<String>> found = new TreeMap<>();
+        ok(get("/api/crm/leads/" + kept + "/duplicates")).forEach(d -> {
+            List<String> reasons = new ArrayList<>();
+            d.get("reasons").forEach(r -> reasons.add(r.asText()));
+            found.put(d.get("kind").asText() + " " + d.get("id").asLong(), reasons);
+        });
+        assertEquals(Map.of("lead " + twin, List.of("same phone"), "party " + party, List.of("same phone", "similar name")), found);
+        List<String> byTax = new ArrayList<>();
+        ok(get("/api/crm/leads/" + twin + "/duplicates")).forEach(d -> byTax.add(d.get("kind").asText() + " " + d.get("reasons")));
+        assertTrue(byTax.toString(), byTax.contains("party [\"same tax number\",\"same phone\"]"));
+
+        JsonNode merged = ok(post("/api/crm/leads/" + kept + "/merge", "{\"duplicateId\":" + twin + "}"));
+        assertEquals("YILDIZ DÖKÜM", merged.get("companyName").asText());
+        assertEquals("the kept lead takes what it lacked", "gul@yildizdokum.com.tr", merged.get("email").asText());
+        assertEquals(55, merged.get("score").asInt());
+        assertEquals("dup-test", merged.get("source").asText());
+        JsonNode folded = ok(get("/api/crm/leads/" + twin));
+        assertEquals("MERGED", folded.get("status").asText());
+        assertEquals(kept, folded.get("mergedIntoId").asLong());
+        assertEquals("the activities move to the kept lead", kept, ok(get("/api/crm/activities/" + call)).get("leadId").asLong());
+        List<String> after = new ArrayList<>();
+        ok(get("/api/crm/leads/" + kept + "/duplicates")).forEach(d -> after.add(d.get("kind").asText() + " " + d.get("id").asLong()));
+        assertEquals("a merged lead is no duplicate any more", List.of("party " + party), after);
+        assertEquals(409, post("/api/crm/leads/" + twin + "/merge", "{\"duplicateId\":" + kept + "}").status());
     }
 
     @Test

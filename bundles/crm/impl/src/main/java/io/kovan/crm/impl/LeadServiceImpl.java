@@ -51,6 +51,7 @@ import io.kovan.kernel.api.party.PartyDTO;
 import io.kovan.kernel.api.party.PartyKind;
 import io.kovan.kernel.api.party.PartyRole;
 import io.kovan.kernel.api.persistence.Queries;
+import io.kovan.kernel.api.validation.Phones;
 import io.kovan.kernel.api.validation.TaxNumbers;
 import io.kovan.kernel.api.workflow.TransitionDTO;
 import io.kovan.kernel.api.workflow.WorkflowDTO;
@@ -305,7 +306,7 @@ public class LeadServiceImpl implements LeadService {
         }
     }
 
-    /** Parties with the lead's tax number or e-mail, or whose name normalises to the lead's (the kernel does not search parties by phone). */
+    /** Parties with the lead's tax number, e-mail or phone, or whose name normalises to the lead's. */
     private List<DuplicateDTO> partyMatches(LeadEntity lead) {
         Map<Long, List<String>> reasons = new LinkedHashMap<>();
         Map<Long, PartyDTO> parties = new HashMap<>();
@@ -316,6 +317,10 @@ public class LeadServiceImpl implements LeadService {
         if (lead.emailKey != null) {
             collect(parties, reasons, kernel.parties.list(new PageRequest(0, 50, lead.emailKey, null, Map.of())).items(),
                 p -> lead.emailKey.equals(Names.emailKey(p.email())), "same email");
+        }
+        if (lead.phoneKey != null) {
+            collect(parties, reasons, kernel.parties.list(new PageRequest(0, 20, null, null, Map.of("phone", lead.phoneKey))).items(),
+                p -> true, "same phone");
         }
         String name = lead.companyName != null ? lead.companyName : lead.contactName;
         if (lead.nameKey != null && name != null) {
@@ -510,7 +515,7 @@ public class LeadServiceImpl implements LeadService {
     private static void keys(LeadEntity e) {
         e.nameKey = Names.nameKey(e.companyName != null ? e.companyName : e.contactName);
         e.emailKey = Names.emailKey(e.email);
-        e.phoneKey = Names.phoneKey(e.phone);
+        e.phoneKey = Phones.key(e.phone);
     }
 
     private LeadEntity load(EntityManager em, long id) {

@@ -4,7 +4,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
 
-/** Normalised forms of names, e-mail addresses and phone numbers, for finding duplicates. */
+/** Normalised forms of names and e-mail addresses, for finding duplicates (phones: the kernel's {@code Phones}). */
 final class Names {
 
     /** Legal-form words that say nothing about who a company is. */
@@ -33,17 +33,5 @@ final class Names {
 
     static String emailKey(String email) {
         return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
-    }
-
-    /** The last ten digits: "+90 (212) 555 01 02" and "0212 555 0102" are the same line. */
-    static String phoneKey(String phone) {
-        if (phone == null) {
-            return null;
-        }
-        String digits = phone.replaceAll("\\D", "");
-        if (digits.length() < 7) {
-            return null;
-        }
-        return digits.length() > 10 ? digits.substring(digits.length() - 10) : digits;
     }
 }

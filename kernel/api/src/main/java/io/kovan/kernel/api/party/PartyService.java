@@ -8,7 +8,7 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * Parties: the customers, suppliers and others every module refers to by id.
  * <p>
- * List filters: {@code role}, {@code kind}, {@code taxNumber}; {@code q} searches code, name,
+ * List filters: {@code role}, {@code kind}, {@code taxNumber}, {@code phone} (any way of writing the number: the last ten digits match); {@code q} searches code, name,
  * email and tax number. Sort fields: {@code code}, {@code name}, {@code createdAt}.
  *
  * @since 1.0

@@ -23,6 +23,8 @@ import org.osgi.service.component.annotations.Reference;
 
 import io.kovan.kernel.api.NotFoundException;
 import io.kovan.kernel.api.Violations;
+import io.kovan.kernel.api.audit.AuditService;
+import io.kovan.kernel.api.audit.ChangeDTO;
 import io.kovan.kernel.api.document.DocumentDTO;
 import io.kovan.kernel.api.document.DocumentFlowDTO;
 import io.kovan.kernel.api.document.DocumentFlowService;
@@ -38,9 +40,13 @@ public class DocumentFlowServiceImpl implements DocumentFlowService {
 
     private final JpaTemplate jpa;
 
+    private final AuditService audit;
+
     @Activate
-    public DocumentFlowServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady) {
+    public DocumentFlowServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady,
+        @Reference AuditService audit) {
         this.jpa = jpa;
+        this.audit = audit;
     }
 
     @Override
@@ -73,6 +79,9 @@ public class DocumentFlowServiceImpl implements DocumentFlowService {
                 link.toId = to.id();
                 link.createdAt = LocalDateTime.now(ZoneOffset.UTC);
                 em.persist(link);
+                // Who said that this document came from that one is audited, in the later document's own history.
+                audit.record(to.type(), String.valueOf(to.id()), "linked",
+                    java.util.Map.of("from", new ChangeDTO(null, from.type() + ":" + from.id() + (from.number() == null ? "" : " " + from.number()))));
             }
         });
     }

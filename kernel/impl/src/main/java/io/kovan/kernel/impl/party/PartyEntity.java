@@ -51,6 +51,11 @@ public class PartyEntity {
     String taxNumber;
 
     String phone;
+
+    /** The phone's last ten digits, to find a party by any way of writing its number. */
+    @Column(name = "PHONE_KEY")
+    String phoneKey;
+
     String email;
 
     @Column(name = "PAYMENT_TERM_DAYS")

@@ -41,6 +41,7 @@ import io.kovan.kernel.api.party.PartyDTO;
 import io.kovan.kernel.api.party.PartyKind;
 import io.kovan.kernel.api.party.PartyRole;
 import io.kovan.kernel.api.party.PartyService;
+import io.kovan.kernel.api.validation.Phones;
 import io.kovan.kernel.api.validation.TaxNumbers;
 import io.kovan.kernel.impl.persistence.Constraints;
 import io.kovan.kernel.api.persistence.Money;
@@ -131,6 +132,11 @@ public class PartyServiceImpl implements PartyService {
         PartyRole role = Queries.enumValue(PartyRole.class, "role", request.filter("role"));
         PartyKind kind = Queries.enumValue(PartyKind.class, "kind", request.filter("kind"));
         String taxNumber = request.filter("taxNumber");
+        String phone = request.filter("phone");
+        String phoneKey = Phones.key(phone);
+        if (phone != null && phoneKey == null) {
+            throw new io.kovan.kernel.api.ValidationException("phone", "must have at least 7 digits");
+        }
         return jpa.txExpr(TransactionType.Supports, em -> Queries.page(em, PartyEntity.class, request,
             (CriteriaBuilder cb, Root<PartyEntity> p) -> {
                 List<Predicate> where = new ArrayList<>();
@@ -147,6 +153,9 @@ public class PartyServiceImpl implements PartyService {
                 }
                 if (taxNumber != null) {
                     where.add(cb.equal(p.get("taxNumber"), taxNumber));
+                }
+                if (phoneKey != null) {
+                    where.add(cb.equal(p.get("phoneKey"), phoneKey));
                 }
                 return where;
             }, sort.equals("name") ? "searchName" : sort, "id", PartyServiceImpl::toDto));
@@ -240,6 +249,7 @@ public class PartyServiceImpl implements PartyService {
         e.taxOffice = blankToNull(p.taxOffice());
         e.taxNumber = blankToNull(p.taxNumber());
         e.phone = blankToNull(p.phone());
+        e.phoneKey = Phones.key(e.phone);
         e.email = blankToNull(p.email());
         e.paymentTermDays = p.paymentTermDays();
         e.creditLimit = p.creditLimit() == null ? null : p.creditLimit().setScale(currencyDecimals, RoundingMode.UNNECESSARY);

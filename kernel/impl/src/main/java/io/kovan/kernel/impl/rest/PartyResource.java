@@ -48,7 +48,7 @@ public class PartyResource {
     /** Filters: {@code role}, {@code kind}, {@code taxNumber}; {@code q} searches code, name, e-mail, tax number. */
     @GET
     public Page<PartyDTO> list(@Context UriInfo uri) {
-        return parties.list(Params.page(uri, "role", "kind", "taxNumber"));
+        return parties.list(Params.page(uri, "role", "kind", "taxNumber", "phone"));
     }
 
     @POST

@@ -22,6 +22,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.kovan.kernel.api.NotFoundException;
+import io.kovan.kernel.api.audit.AuditService;
+import io.kovan.kernel.api.audit.ChangeDTO;
 import io.kovan.kernel.api.Violations;
 import io.kovan.kernel.api.workflow.HistoryEntryDTO;
 import io.kovan.kernel.api.workflow.TransitionContext;
@@ -71,11 +73,14 @@ public class WorkflowServiceImpl implements WorkflowService {
     private final List<Extension<WorkflowGuard>> guards = new CopyOnWriteArrayList<>();
     private final List<Extension<WorkflowAction>> actions = new CopyOnWriteArrayList<>();
 
+    private final AuditService audit;
+
     @Activate
     public WorkflowServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady,
-        @Reference RoleRegistry roles) {
+        @Reference RoleRegistry roles, @Reference AuditService audit) {
         this.jpa = jpa;
         this.roles = roles;
+        this.audit = audit;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -187,6 +192,8 @@ public class WorkflowServiceImpl implements WorkflowService {
             entry.at = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
             entry.comment = comment == null || comment.length() <= 500 ? comment : comment.substring(0, 500);
             em.persist(entry);
+            audit.record(documentType, String.valueOf(documentId), "transition " + name,
+                Map.of("state", new ChangeDTO(currentState, transition.to())));
             return transition.to();
         });
     }

@@ -79,7 +79,7 @@ public class ReportCommand implements Action {
                 case "activities" -> activities(reports.activities(first, last));
                 case "team" -> {
                     if (team == null) {
-                        System.out.println("crm:report team needs --team <id> and --month YYYY-MM");
+                        System.out.println("crm:report --team <id> --month YYYY-MM team");
                         return null;
                     }
                     team(reports.team(team, month));
