@@ -252,6 +252,21 @@ public class CrmIT extends KovanTestSupport {
             send("POST", "/api/crm/campaigns", "{\"code\":\"SCN-X\",\"name\":\"x\",\"type\":\"OTHER\"}", REP, REP_PASSWORD).status());
         assertEquals(404, get("/api/crm/campaigns/SCN-X").status());
 
+        assertEquals("a manager may not compose teams (it would widen what they see)", 403, send("POST", "/api/crm/teams",
+            "{\"name\":\"Mine\",\"leader\":\"" + MANAGER + "\",\"members\":[\"admin\"]}", MANAGER, MANAGER_PASSWORD).status());
+        String teamReport = "/api/crm/reports/teams/" + team + "?month=" + month;
+        assertEquals("the leader sees every member", 2, send("GET", teamReport, null, MANAGER, MANAGER_PASSWORD).json().get("rows").size());
+        JsonNode ownRow = send("GET", teamReport, null, REP, REP_PASSWORD).json().get("rows");
+        assertEquals("a member sees their own row", 1, ownRow.size());
+        assertEquals(REP, ownRow.get(0).get("member").asText());
+        long adminsCall = created(post("/api/crm/activities", "{\"type\":\"CALL\",\"subject\":\"Admin's own call\",\"partyId\":" + party + "}"))
+            .get("id").asLong();
+        String repsTimeline = send("GET", "/api/core/parties/" + party + "/timeline?limit=200", null, REP, REP_PASSWORD).body();
+        assertTrue(repsTimeline, repsTimeline.contains("Follow-up call") && !repsTimeline.contains("Admin's own call"));
+        assertTrue(ok(get("/api/core/parties/" + party + "/timeline?limit=200")).toString().contains("Admin's own call"));
+        assertEquals("another owner's activity is unknown to the representative", 404,
+            send("GET", "/api/crm/activities/" + adminsCall, null, REP, REP_PASSWORD).status());
+
         // On the console the same roles and scopes apply: a module's role is enough for its commands.
         String repsList = consoleAs(REP, List.of("sales-rep"), "crm:lead-list --limit 500");
         assertTrue(repsList, repsList.contains("5 of 5 leads") && !repsList.contains("Fatma Er"));

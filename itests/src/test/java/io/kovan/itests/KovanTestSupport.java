@@ -86,6 +86,9 @@ public abstract class KovanTestSupport {
                 "https://repo.maven.apache.org/maven2@id=central"),
             editConfigurationFilePut("etc/custom.system.properties", "kovan.admin.password", ADMIN_PASSWORD),
             systemProperty("pax.exam.osgi.unresolved.fail").value("true"),
+            // Pax Exam waits 10 s by default for its own injector in the container; a boot on a busy
+            // 2-core machine once took longer, and the test class then hung.
+            systemProperty("pax.exam.service.timeout").value("60000"),
             // Where the checkout is, for tests that hold the docs against the running system.
             systemProperty("kovan.root").value(System.getProperty("kovan.root", new File("..").getAbsolutePath())),
             // What Karaf's bin/karaf adds on Java 9+ (Pax Exam builds its own command line).

@@ -10,6 +10,7 @@ import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Table;
+import javax.persistence.Version;
 
 import io.kovan.crm.api.ActivityType;
 
@@ -56,5 +57,7 @@ public class ActivityEntity {
     @Column(name = "CREATED_AT")
     LocalDateTime createdAt;
 
+    /** Optimistic lock: a write based on a stale read fails at commit (409) instead of overwriting. */
+    @Version
     long version;
 }

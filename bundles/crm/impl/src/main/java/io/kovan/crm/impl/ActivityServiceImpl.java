@@ -64,7 +64,6 @@ public class ActivityServiceImpl implements ActivityService {
             apply(em, e, a);
             e.owner = a.owner() == null || a.owner().isBlank() ? scope.user() : a.owner().strip();
             e.createdAt = Times.now();
-            e.version = 1;
             em.persist(e);
             em.flush();
             respondToCase(em, e);
@@ -152,8 +151,9 @@ public class ActivityServiceImpl implements ActivityService {
                 where.add(cb.equal(a.get("done"), done));
             }
             if (overdue != null) {
-                Predicate late = cb.and(cb.equal(a.get("done"), false), cb.lessThan(a.<LocalDateTime>get("dueAt"), now));
-                where.add(overdue ? late : cb.not(late));
+                // Spelt out both ways: NOT over a NULL due time would drop the activities that have none.
+                where.add(overdue ? cb.and(cb.equal(a.get("done"), false), cb.lessThan(a.<LocalDateTime>get("dueAt"), now))
+                    : cb.or(cb.equal(a.get("done"), true), cb.isNull(a.get("dueAt")), cb.greaterThanOrEqualTo(a.<LocalDateTime>get("dueAt"), now)));
             }
             if (owners != null) {
                 where.add(a.get("owner").in(owners));
@@ -168,11 +168,14 @@ public class ActivityServiceImpl implements ActivityService {
         v.requireText("subject", a.subject(), 200).maxLength("description", a.description(), 4000).maxLength("owner", a.owner(), 100);
         v.check(a.leadId() != null || a.opportunityId() != null || a.partyId() != null || a.caseId() != null, "leadId",
             "an activity is about a lead, an opportunity, a party or a case: give at least one of leadId, opportunityId, partyId, caseId");
-        LeadEntity lead = a.leadId() == null ? null : em.find(LeadEntity.class, a.leadId());
+        // What the caller may not see is, to them, unknown.
+        java.util.Set<String> owners = scope.visibleOwners();
+        LeadEntity lead = a.leadId() == null ? null : visible(em.find(LeadEntity.class, a.leadId()), owners, l -> l.owner);
         v.check(a.leadId() == null || lead != null, "leadId", "unknown lead " + a.leadId());
-        OpportunityEntity opportunity = a.opportunityId() == null ? null : em.find(OpportunityEntity.class, a.opportunityId());
+        OpportunityEntity opportunity = a.opportunityId() == null ? null
+            : visible(em.find(OpportunityEntity.class, a.opportunityId()), owners, o -> o.owner);
         v.check(a.opportunityId() == null || opportunity != null, "opportunityId", "unknown opportunity " + a.opportunityId());
-        CaseEntity supportCase = a.caseId() == null ? null : em.find(CaseEntity.class, a.caseId());
+        CaseEntity supportCase = a.caseId() == null ? null : visible(em.find(CaseEntity.class, a.caseId()), owners, c -> c.owner);
         v.check(a.caseId() == null || supportCase != null, "caseId", "unknown case " + a.caseId());
         kernel.party(v, "partyId", a.partyId());
         v.check(a.done() == null || a.done().equals(e.done), "done", "use POST /api/crm/activities/{id}/complete");
@@ -188,18 +191,20 @@ public class ActivityServiceImpl implements ActivityService {
             : lead != null ? lead.partyId : null;
     }
 
+    private static <E> E visible(E record, java.util.Set<String> owners, java.util.function.Function<E, String> owner) {
+        return record == null || owners == null || owners.contains(owner.apply(record)) ? record : null;
+    }
+
     private static void respondToCase(EntityManager em, ActivityEntity e) {
         if (e.caseId != null && e.type != ActivityType.NOTE && e.type != ActivityType.TASK) {
             CaseEntity supportCase = em.find(CaseEntity.class, e.caseId);
             if (supportCase.firstResponseAt == null) {
                 supportCase.firstResponseAt = e.createdAt;
-                supportCase.version++;
             }
         }
     }
 
     private ActivityDTO saved(EntityManager em, ActivityEntity e, ActivityDTO before, String event) {
-        e.version++;
         em.flush();
         ActivityDTO after = toDto(e, Times.now());
         events.publish(event, eventData(e));

@@ -11,6 +11,7 @@ import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Table;
+import javax.persistence.Version;
 
 import io.kovan.crm.api.CampaignType;
 
@@ -43,5 +44,7 @@ public class CampaignEntity {
 
     String currency;
 
+    /** Optimistic lock: a write based on a stale read fails at commit (409) instead of overwriting. */
+    @Version
     long version;
 }

@@ -44,14 +44,16 @@ public class CampaignServiceImpl implements CampaignService {
     private final EventPublisher events;
     private final AuditService audit;
     private final KernelData kernel;
+    private final RecordScope scope;
 
     @Activate
     public CampaignServiceImpl(@Reference(target = "(osgi.unit.name=kovan-crm)") JpaTemplate jpa, @Reference Transactions kernelReady,
-        @Reference EventPublisher events, @Reference AuditService audit, @Reference KernelData kernel) {
+        @Reference EventPublisher events, @Reference AuditService audit, @Reference KernelData kernel, @Reference RecordScope scope) {
         this.jpa = jpa;
         this.events = events;
         this.audit = audit;
         this.kernel = kernel;
+        this.scope = scope;
     }
 
     @Override
@@ -60,7 +62,6 @@ public class CampaignServiceImpl implements CampaignService {
             CampaignEntity e = new CampaignEntity();
             apply(e, c);
             refuseDuplicateCode(em, e.code, null);
-            e.version = 1;
             em.persist(e);
             em.flush();
             CampaignDTO created = toDto(e);
@@ -81,7 +82,6 @@ public class CampaignServiceImpl implements CampaignService {
             CampaignDTO before = toDto(e);
             apply(e, c);
             refuseDuplicateCode(em, e.code, id);
-            e.version++;
             em.flush();
             CampaignDTO after = toDto(e);
             events.publish("crm.campaign.updated", java.util.Map.of("id", e.id, "code", e.code, "type", e.type.name()));
@@ -137,7 +137,9 @@ public class CampaignServiceImpl implements CampaignService {
         v.check(m.status() == null || m.status().equals("INVITED"), "status", "a new member is INVITED; record responses with …/respond");
         return jpa.txExpr(TransactionType.Required, em -> {
             load(em, campaignId);
-            v.check(m.leadId() == null || em.find(LeadEntity.class, m.leadId()) != null, "leadId", "unknown lead " + m.leadId());
+            LeadEntity lead = m.leadId() == null ? null : em.find(LeadEntity.class, m.leadId());
+            java.util.Set<String> owners = scope.visibleOwners();
+            v.check(m.leadId() == null || (lead != null && (owners == null || owners.contains(lead.owner))), "leadId", "unknown lead " + m.leadId());
             v.throwIfAny();
             CampaignMemberEntity existing = em.createQuery("SELECT m FROM CampaignMemberEntity m WHERE m.campaignId = :c AND "
                     + (m.partyId() != null ? "m.partyId = :who" : "m.leadId = :who"), CampaignMemberEntity.class)

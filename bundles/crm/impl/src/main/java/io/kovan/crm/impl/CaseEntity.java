@@ -10,6 +10,7 @@ import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Table;
+import javax.persistence.Version;
 
 import io.kovan.crm.api.CasePriority;
 
@@ -69,5 +70,7 @@ public class CaseEntity {
     @Column(name = "REOPEN_COUNT")
     int reopenCount;
 
+    /** Optimistic lock: a write based on a stale read fails at commit (409) instead of overwriting. */
+    @Version
     long version;
 }

@@ -104,7 +104,6 @@ public class CaseServiceImpl implements CaseService {
             e.createdAt = Times.now();
             e.responseDueAt = e.createdAt.plusMinutes(responseMinutes(e.priority));
             e.resolutionDueAt = e.createdAt.plusMinutes(resolutionMinutes(e.priority));
-            e.version = 1;
             em.persist(e);
             em.flush();
             CaseDTO created = toDto(e, Times.now());
@@ -176,11 +175,20 @@ public class CaseServiceImpl implements CaseService {
                 where.add(open ? c.get("state").in(OPEN_STATES) : cb.not(c.get("state").in(OPEN_STATES)));
             }
             if (breached != null) {
-                Predicate response = cb.or(cb.greaterThan(c.<LocalDateTime>get("firstResponseAt"), c.<LocalDateTime>get("responseDueAt")),
+                // Each deadline met or missed, spelt out without NOT: a NULL time would turn NOT into unknown.
+                Predicate responseMissed = cb.or(cb.and(cb.isNotNull(c.get("firstResponseAt")),
+                        cb.greaterThan(c.<LocalDateTime>get("firstResponseAt"), c.<LocalDateTime>get("responseDueAt"))),
                     cb.and(cb.isNull(c.get("firstResponseAt")), cb.lessThan(c.<LocalDateTime>get("responseDueAt"), now)));
-                Predicate resolution = cb.or(cb.greaterThan(c.<LocalDateTime>get("resolvedAt"), c.<LocalDateTime>get("resolutionDueAt")),
+                Predicate resolutionMissed = cb.or(cb.and(cb.isNotNull(c.get("resolvedAt")),
+                        cb.greaterThan(c.<LocalDateTime>get("resolvedAt"), c.<LocalDateTime>get("resolutionDueAt"))),
                     cb.and(cb.isNull(c.get("resolvedAt")), cb.lessThan(c.<LocalDateTime>get("resolutionDueAt"), now)));
-                where.add(breached ? cb.or(response, resolution) : cb.not(cb.or(response, resolution)));
+                Predicate responseMet = cb.or(cb.and(cb.isNotNull(c.get("firstResponseAt")),
+                        cb.lessThanOrEqualTo(c.<LocalDateTime>get("firstResponseAt"), c.<LocalDateTime>get("responseDueAt"))),
+                    cb.and(cb.isNull(c.get("firstResponseAt")), cb.greaterThanOrEqualTo(c.<LocalDateTime>get("responseDueAt"), now)));
+                Predicate resolutionMet = cb.or(cb.and(cb.isNotNull(c.get("resolvedAt")),
+                        cb.lessThanOrEqualTo(c.<LocalDateTime>get("resolvedAt"), c.<LocalDateTime>get("resolutionDueAt"))),
+                    cb.and(cb.isNull(c.get("resolvedAt")), cb.greaterThanOrEqualTo(c.<LocalDateTime>get("resolutionDueAt"), now)));
+                where.add(breached ? cb.or(responseMissed, resolutionMissed) : cb.and(responseMet, resolutionMet));
             }
             if (owners != null) {
                 where.add(c.get("owner").in(owners));
@@ -244,7 +252,6 @@ public class CaseServiceImpl implements CaseService {
     }
 
     private CaseDTO saved(EntityManager em, CaseEntity e, CaseDTO before, String event) {
-        e.version++;
         em.flush();
         CaseDTO after = toDto(e, Times.now());
         flow.record(document(e));

@@ -114,9 +114,11 @@ public class CrmReportServiceImpl implements CrmReportService {
             TreeMap<Integer, Long> reachedCount = new TreeMap<>();
             TreeMap<Integer, BigDecimal> reachedValue = new TreeMap<>();
             long total = 0;
+            String wonCode = stages.values().stream().filter(s -> s.kind == StageKind.WON).map(s -> s.code).findFirst().orElseThrow();
             for (Object[] r : rows) {
-                int reached = ((Number) r[0]).intValue();
                 String stage = (String) r[1];
+                // A won opportunity went through every open stage, also one added after it was won.
+                int reached = stage.equals(wonCode) ? Integer.MAX_VALUE : ((Number) r[0]).intValue();
                 long count = ((Number) r[3]).longValue();
                 BigDecimal value = kernel.toBase((BigDecimal) r[4], (String) r[2], rateDate);
                 total += count;
@@ -388,6 +390,13 @@ public class CrmReportServiceImpl implements CrmReportService {
         LocalDate last = ym.atEndOfMonth();
         return jpa.txExpr(TransactionType.Supports, em -> {
             TeamEntity team = TeamServiceImpl.load(em, teamId);
+            // Everyone's figures for those who see all records and for the team's leader; a member sees their own row.
+            java.util.Set<String> owners = scope.visibleOwners();
+            String me = scope.user();
+            boolean whole = owners == null || team.leader.equals(me);
+            if (!whole && !team.members.contains(me)) {
+                throw new io.kovan.kernel.api.NotFoundException("Team", teamId);
+            }
             Map<String, StageEntity> stages = OpportunityServiceImpl.stages(em);
             List<String> wonStages = stages.values().stream().filter(s -> s.kind == StageKind.WON).map(s -> s.code).toList();
             String base = kernel.baseCurrency();
@@ -413,6 +422,9 @@ public class CrmReportServiceImpl implements CrmReportService {
             }
             List<TeamPerformanceDTO.Row> rows = new ArrayList<>();
             for (String member : new java.util.TreeSet<>(team.members)) {
+                if (!whole && !member.equals(me)) {
+                    continue;
+                }
                 TargetDTO target = targets.get(member);
                 BigDecimal targetRevenue = target == null ? zero : target.revenue();
                 BigDecimal revenue = wonRevenue.getOrDefault(member, zero);

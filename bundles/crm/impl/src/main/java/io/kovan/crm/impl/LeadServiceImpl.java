@@ -124,7 +124,6 @@ public class LeadServiceImpl implements LeadService {
         e.createdAt = Times.now();
         e.updatedAt = e.createdAt;
         e.createdOn = e.createdAt.toLocalDate();
-        e.version = 1;
         em.persist(e);
         em.flush();
         LeadDTO created = toDto(e);
@@ -168,6 +167,9 @@ public class LeadServiceImpl implements LeadService {
         LeadStatus status = Queries.enumValue(LeadStatus.class, "status", request.filter("status"));
         Long campaign = OpportunityServiceImpl.longFilter(request, "campaign");
         Long minScoreFilter = OpportunityServiceImpl.longFilter(request, "minScore");
+        if (minScoreFilter != null && (minScoreFilter < 0 || minScoreFilter > 100)) {
+            throw new ValidationException("minScore", "must be from 0 to 100");
+        }
         Integer minScore = minScoreFilter == null ? null : minScoreFilter.intValue();
         Set<String> owners = scope.visibleOwners();
         return jpa.txExpr(TransactionType.Supports, em -> Queries.page(em, LeadEntity.class, request, (cb, l) -> {
@@ -490,7 +492,6 @@ public class LeadServiceImpl implements LeadService {
 
     private LeadDTO saved(EntityManager em, LeadEntity e, LeadDTO before, String event) {
         e.updatedAt = Times.now();
-        e.version++;
         em.flush();
         LeadDTO after = toDto(e);
         flow.record(document(e));

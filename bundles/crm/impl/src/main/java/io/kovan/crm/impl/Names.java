@@ -28,10 +28,15 @@ final class Names {
                 key.append(key.length() == 0 ? "" : " ").append(word);
             }
         }
-        return key.length() == 0 ? null : key.toString();
+        // Upper-casing can lengthen a name ("ß" → "SS"): the key keeps to its column.
+        return key.length() == 0 ? null : key.length() > 200 ? key.substring(0, 200) : key.toString();
     }
 
     static String emailKey(String email) {
-        return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        String key = email.strip().toLowerCase(Locale.ROOT);
+        return key.length() > 200 ? key.substring(0, 200) : key;
     }
 }

@@ -12,6 +12,7 @@ import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Table;
+import javax.persistence.Version;
 
 /**
  * A row of KV_CRM_OPPORTUNITY. {@code reachedSequence} is the highest open stage the opportunity
@@ -71,5 +72,7 @@ public class OpportunityEntity {
     @Column(name = "CREATED_AT")
     LocalDateTime createdAt;
 
+    /** Optimistic lock: a write based on a stale read fails at commit (409) instead of overwriting. */
+    @Version
     long version;
 }

@@ -117,7 +117,6 @@ public class OpportunityServiceImpl implements OpportunityService {
         e.teamId = o.teamId();
         e.createdAt = Times.now();
         e.createdOn = e.createdAt.toLocalDate();
-        e.version = 1;
         em.persist(e);
         em.flush();
         OpportunityDTO created = toDto(e, stages);
@@ -158,7 +157,6 @@ public class OpportunityServiceImpl implements OpportunityService {
             e.expectedCloseDate = o.expectedCloseDate();
             e.owner = o.owner() == null || o.owner().isBlank() ? e.owner : o.owner().strip();
             e.teamId = o.teamId();
-            e.version++;
             em.flush();
             OpportunityDTO after = toDto(e, stages);
             flow.record(document(e));
@@ -253,7 +251,6 @@ public class OpportunityServiceImpl implements OpportunityService {
                     e.lostReason = change.lostReason().strip();
                 }
             }
-            e.version++;
             em.flush();
             OpportunityDTO after = toDto(e, stages);
             flow.record(document(e));

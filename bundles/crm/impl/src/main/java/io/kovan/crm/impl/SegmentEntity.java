@@ -7,6 +7,7 @@ import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Table;
+import javax.persistence.Version;
 
 import io.kovan.crm.api.SegmentTarget;
 
@@ -26,5 +27,7 @@ public class SegmentEntity {
 
     String filters;
 
+    /** Optimistic lock: a write based on a stale read fails at commit (409) instead of overwriting. */
+    @Version
     long version;
 }

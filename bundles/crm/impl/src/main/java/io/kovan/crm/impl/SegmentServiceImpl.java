@@ -71,7 +71,6 @@ public class SegmentServiceImpl implements SegmentService {
             refuseDuplicateName(em, s.name().strip(), null);
             SegmentEntity e = new SegmentEntity();
             apply(e, s);
-            e.version = 1;
             em.persist(e);
             em.flush();
             SegmentDTO created = toDto(e);
@@ -92,7 +91,6 @@ public class SegmentServiceImpl implements SegmentService {
             refuseDuplicateName(em, s.name().strip(), id);
             SegmentDTO before = toDto(e);
             apply(e, s);
-            e.version++;
             em.flush();
             SegmentDTO after = toDto(e);
             audit.record("crm.segment", String.valueOf(id), "updated", AuditService.diff(before, after));
@@ -163,7 +161,6 @@ public class SegmentServiceImpl implements SegmentService {
             validate(em, r);
             RuleEntity e = new RuleEntity();
             apply(e, r);
-            e.version = 1;
             em.persist(e);
             em.flush();
             AutomationRuleDTO created = toDto(e);
@@ -183,7 +180,6 @@ public class SegmentServiceImpl implements SegmentService {
             }
             AutomationRuleDTO before = toDto(e);
             apply(e, r);
-            e.version++;
             em.flush();
             AutomationRuleDTO after = toDto(e);
             audit.record("crm.automation-rule", String.valueOf(id), "updated", AuditService.diff(before, after));
@@ -228,6 +224,7 @@ public class SegmentServiceImpl implements SegmentService {
                 "is not a " + s.target().name().toLowerCase(Locale.ROOT) + " filter; use " + String.join(", ",
                     new java.util.TreeSet<>(FILTERS.get(s.target())))));
         }
+        filters.forEach((k, value) -> v.check(value != null && !value.isBlank(), "filters." + k, "needs a value"));
         v.check(encodedLength(filters) <= 2000, "filters", "are too long");
         v.throwIfAny();
         try {

@@ -13,6 +13,7 @@ import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.JoinColumn;
 import javax.persistence.Table;
+import javax.persistence.Version;
 
 /** A row of KV_CRM_TEAM with its members. */
 @Entity
@@ -32,5 +33,7 @@ public class TeamEntity {
     @Column(name = "MEMBER")
     List<String> members = new ArrayList<>();
 
+    /** Optimistic lock: a write based on a stale read fails at commit (409) instead of overwriting. */
+    @Version
     long version;
 }

@@ -33,23 +33,30 @@ public class TeamServiceImpl implements TeamService {
     private final JpaTemplate jpa;
     private final AuditService audit;
     private final KernelData kernel;
+    private final RecordScope scope;
 
     @Activate
     public TeamServiceImpl(@Reference(target = "(osgi.unit.name=kovan-crm)") JpaTemplate jpa, @Reference Transactions kernelReady,
-        @Reference AuditService audit, @Reference KernelData kernel) {
+        @Reference AuditService audit, @Reference KernelData kernel, @Reference RecordScope scope) {
         this.jpa = jpa;
         this.audit = audit;
         this.kernel = kernel;
+        this.scope = scope;
+    }
+
+    /** Who is in which team decides whose records a leader sees: only those who see every record may say. */
+    private void mayComposeTeams() {
+        scope.caller().require(RecordScope.ALL);
     }
 
     @Override
     public TeamDTO create(TeamDTO t) {
+        mayComposeTeams();
         validate(t);
         return jpa.txExpr(TransactionType.Required, em -> {
             refuseDuplicateName(em, t.name().strip(), null);
             TeamEntity e = new TeamEntity();
             apply(e, t);
-            e.version = 1;
             em.persist(e);
             em.flush();
             TeamDTO created = toDto(e);
@@ -60,6 +67,7 @@ public class TeamServiceImpl implements TeamService {
 
     @Override
     public TeamDTO update(long id, TeamDTO t) {
+        mayComposeTeams();
         validate(t);
         new Violations().require("version", t.version()).throwIfAny();
         return jpa.txExpr(TransactionType.Required, em -> {
@@ -70,7 +78,6 @@ public class TeamServiceImpl implements TeamService {
             refuseDuplicateName(em, t.name().strip(), id);
             TeamDTO before = toDto(e);
             apply(e, t);
-            e.version++;
             em.flush();
             TeamDTO after = toDto(e);
             audit.record(ENTITY, String.valueOf(id), "updated", AuditService.diff(before, after));
@@ -103,6 +110,9 @@ public class TeamServiceImpl implements TeamService {
         v.throwIfAny();
         return jpa.txExpr(TransactionType.Required, em -> {
             TeamEntity team = load(em, teamId);
+            if (!team.leader.equals(scope.user())) {
+                scope.caller().require(RecordScope.ALL);
+            }
             if (!team.members.contains(t.member().strip())) {
                 throw new io.kovan.kernel.api.ValidationException("member", t.member() + " is not a member of team " + team.name);
             }

@@ -69,6 +69,13 @@ public class PartyServiceImpl implements PartyService {
         this.currencies = currencies;
         this.events = events;
         this.audit = audit;
+        fillPhoneKeys();
+    }
+
+    /** Parties written before phone keys existed get theirs (those with under seven digits keep none). */
+    private void fillPhoneKeys() {
+        jpa.tx(TransactionType.Required, em -> em.createQuery("SELECT p FROM PartyEntity p WHERE p.phone IS NOT NULL AND p.phoneKey IS NULL",
+            PartyEntity.class).getResultList().forEach(p -> p.phoneKey = Phones.key(p.phone)));
     }
 
     @Override

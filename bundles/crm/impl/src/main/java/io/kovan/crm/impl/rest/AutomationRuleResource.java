@@ -69,6 +69,10 @@ public class AutomationRuleResource {
     @GET
     @Path("{id}/runs")
     public List<AutomationRunDTO> runs(@PathParam("id") String id, @Context UriInfo uri) {
-        return segments.runs(Params.id("Automation rule", id), Params.integer("limit", Params.only(uri, "limit").getFirst("limit"), 50));
+        int limit = Params.integer("limit", Params.only(uri, "limit").getFirst("limit"), 50);
+        if (limit < 1 || limit > io.kovan.kernel.api.PageRequest.MAX_LIMIT) {
+            throw new io.kovan.kernel.api.ValidationException("limit", "must be between 1 and " + io.kovan.kernel.api.PageRequest.MAX_LIMIT);
+        }
+        return segments.runs(Params.id("Automation rule", id), limit);
     }
 }
