@@ -364,6 +364,32 @@ public class CrmIT extends KovanTestSupport {
     }
 
     @Test
+    public void aLeadConvertsOnceUnderConcurrentClients() throws Exception {
+        installModule("kovan-crm", "/api/crm/stages");
+        long lead = created(post("/api/crm/leads", "{\"contactName\":\"Race Contact\",\"companyName\":\"Race Condition Ltd\"}")).get("id").asLong();
+        int clients = 8;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(clients);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        List<java.util.concurrent.Future<Integer>> replies = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            replies.add(pool.submit(() -> {
+                start.await();
+                return post("/api/crm/leads/" + lead + "/convert", "{\"expectedRevenue\":1000}").status();
+            }));
+        }
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        for (java.util.concurrent.Future<Integer> reply : replies) {
+            statuses.merge(reply.get(), 1, Integer::sum);
+        }
+        pool.shutdown();
+        assertEquals("one conversion, the others refused as conflicts: " + statuses, Map.of(200, 1, 409, clients - 1), statuses);
+        assertEquals("one party", 1, ok(get("/api/core/parties?q=race%20condition")).get("total").asInt());
+        JsonNode converted = ok(get("/api/crm/leads/" + lead));
+        assertEquals("CONVERTED", converted.get("status").asText());
+        assertEquals("one opportunity, the lead's", 1, ok(get("/api/crm/opportunities?party=" + converted.get("partyId").asLong())).get("total").asInt());
+    }
+
+    @Test
     public void automationRulesActOnTheRecordsOfTheirSegmentOnce() throws Exception {
         installModule("kovan-crm", "/api/crm/stages");
         long campaign = created(post("/api/crm/campaigns", "{\"code\":\"AUTO-CMP\",\"name\":\"Nurture\",\"type\":\"EMAIL\"}")).get("id").asLong();
