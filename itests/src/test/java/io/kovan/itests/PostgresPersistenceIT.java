@@ -34,6 +34,14 @@ public class PostgresPersistenceIT extends PersistenceContract {
     @Override
     @Configuration
     public Option[] config() {
+        return baseConfig(databaseOptions("persistence")).toArray(Option[]::new);
+    }
+
+    /**
+     * Options that move a container onto a new database of its own (dropped when the test JVM
+     * ends), or, where no PostgreSQL answers, mark it absent (see {@link #present()}) and say so loudly.
+     */
+    static List<Option> databaseOptions(String tests) {
         List<Option> extra = new ArrayList<>();
         String database = "kovan_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, "");
@@ -41,27 +49,32 @@ public class PostgresPersistenceIT extends PersistenceContract {
             s.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
             System.out.println("\n*** PostgreSQL is not reachable at 127.0.0.1:5432 (" + e.getMessage()
-                + "): SKIPPING the PostgreSQL persistence tests ***\n");
+                + "): SKIPPING the PostgreSQL " + tests + " tests ***\n");
             extra.add(systemProperty("kovan.itest.postgres").value("absent"));
-            return baseConfig(extra).toArray(Option[]::new);
+            return extra;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(database)));
-        System.out.println("PostgreSQL persistence tests use the database " + database);
+        System.out.println("PostgreSQL " + tests + " tests use the database " + database);
         extra.add(systemProperty("kovan.itest.postgres").value(database));
         extra.add(editConfigurationFilePut("etc/org.ops4j.datasource-kovan.cfg", "url", SERVER + database));
         extra.add(editConfigurationFilePut("etc/org.ops4j.datasource-kovan.cfg", "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"));
         extra.add(editConfigurationFilePut("etc/org.ops4j.datasource-kovan.cfg", "user", USER));
         extra.add(editConfigurationFilePut("etc/org.ops4j.datasource-kovan.cfg", "password", ""));
-        return baseConfig(extra).toArray(Option[]::new);
+        return extra;
     }
 
-    @Override
-    protected void assumeDatabase() {
+    /** Inside the container: whether it runs on PostgreSQL; a skipped test says so loudly. */
+    static boolean present() {
         boolean present = !"absent".equals(System.getProperty("kovan.itest.postgres"));
         if (!present) {
             System.out.println("*** SKIPPED: no PostgreSQL at 127.0.0.1:5432 ***");
         }
-        Assume.assumeTrue("PostgreSQL is not reachable at 127.0.0.1:5432", present);
+        return present;
+    }
+
+    @Override
+    protected void assumeDatabase() {
+        Assume.assumeTrue("PostgreSQL is not reachable at 127.0.0.1:5432", present());
     }
 
     private static void drop(String database) {
