@@ -86,8 +86,8 @@ public abstract class KovanTestSupport {
                 "https://repo.maven.apache.org/maven2@id=central"),
             editConfigurationFilePut("etc/custom.system.properties", "kovan.admin.password", ADMIN_PASSWORD),
             systemProperty("pax.exam.osgi.unresolved.fail").value("true"),
-            // Pax Exam waits 10 s by default for its own injector in the container; a boot on a busy
-            // 2-core machine once took longer, and the test class then hung.
+            // Pax Exam's service lookups in the container (its probe invoker factory) wait up to 60 s
+            // instead of 10 on a busy 2-core machine. Its injector lookup keeps a fixed 10 s: see itests/pom.xml.
             systemProperty("pax.exam.service.timeout").value("60000"),
             // Where the checkout is, for tests that hold the docs against the running system.
             systemProperty("kovan.root").value(System.getProperty("kovan.root", new File("..").getAbsolutePath())),

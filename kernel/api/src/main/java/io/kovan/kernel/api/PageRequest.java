@@ -62,6 +62,31 @@ public record PageRequest(int offset, int limit, String q, String sort, Map<Stri
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** A whole-number filter (an id), or {@code null} when absent; anything else is a 400 naming it. */
+    public Long longFilter(String name) {
+        String raw = filter(name);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw new ValidationException(name, "must be a whole number");
+        }
+    }
+
+    /** A {@code true}/{@code false} filter, or {@code null} when absent; anything else is a 400 naming it. */
+    public Boolean booleanFilter(String name) {
+        String raw = filter(name);
+        if (raw == null) {
+            return null;
+        }
+        if (!raw.equals("true") && !raw.equals("false")) {
+            throw new ValidationException(name, "must be true or false");
+        }
+        return Boolean.valueOf(raw);
+    }
+
     private static int parseInt(String name, String raw, int fallback) {
         if (raw == null || raw.isBlank()) {
             return fallback;

@@ -101,7 +101,7 @@ public class ActivityServiceImpl implements ActivityService {
             }
             ActivityDTO before = toDto(e, Times.now());
             e.done = true;
-            e.outcome = OpportunityServiceImpl.blankToNull(outcome);
+            e.outcome = Names.trimmed(outcome);
             e.completedAt = Times.now();
             return saved(em, e, before, "crm.activity.completed");
         });
@@ -116,12 +116,12 @@ public class ActivityServiceImpl implements ActivityService {
     public Page<ActivityDTO> list(PageRequest request) {
         String sort = request.sortField(SORT_FIELDS, "createdAt");
         ActivityType type = Queries.enumValue(ActivityType.class, "type", request.filter("type"));
-        Long lead = OpportunityServiceImpl.longFilter(request, "lead");
-        Long opportunity = OpportunityServiceImpl.longFilter(request, "opportunity");
-        Long party = OpportunityServiceImpl.longFilter(request, "party");
-        Long supportCase = OpportunityServiceImpl.longFilter(request, "case");
-        Boolean done = OpportunityServiceImpl.booleanFilter(request, "done");
-        Boolean overdue = OpportunityServiceImpl.booleanFilter(request, "overdue");
+        Long lead = request.longFilter("lead");
+        Long opportunity = request.longFilter("opportunity");
+        Long party = request.longFilter("party");
+        Long supportCase = request.longFilter("case");
+        Boolean done = request.booleanFilter("done");
+        Boolean overdue = request.booleanFilter("overdue");
         Set<String> owners = scope.visibleOwners();
         LocalDateTime now = Times.now();
         return jpa.txExpr(TransactionType.Supports, em -> Queries.page(em, ActivityEntity.class, request, (cb, a) -> {
@@ -182,7 +182,7 @@ public class ActivityServiceImpl implements ActivityService {
         v.throwIfAny();
         e.type = a.type();
         e.subject = a.subject().strip();
-        e.description = OpportunityServiceImpl.blankToNull(a.description());
+        e.description = Names.trimmed(a.description());
         e.dueAt = Times.utc(a.dueAt());
         e.leadId = a.leadId();
         e.opportunityId = a.opportunityId();

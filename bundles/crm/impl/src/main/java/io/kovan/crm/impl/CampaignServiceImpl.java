@@ -109,7 +109,7 @@ public class CampaignServiceImpl implements CampaignService {
     public Page<CampaignDTO> list(PageRequest request) {
         String sort = request.sortField(SORT_FIELDS, "code");
         CampaignType type = Queries.enumValue(CampaignType.class, "type", request.filter("type"));
-        Boolean active = OpportunityServiceImpl.booleanFilter(request, "active");
+        Boolean active = request.booleanFilter("active");
         LocalDate today = Times.today();
         return jpa.txExpr(TransactionType.Supports, em -> Queries.page(em, CampaignEntity.class, request, (cb, c) -> {
             List<Predicate> where = new ArrayList<>();

@@ -144,9 +144,9 @@ public class CaseServiceImpl implements CaseService {
     public Page<CaseDTO> list(PageRequest request) {
         String sort = request.sortField(SORT_FIELDS, "number");
         CasePriority priority = Queries.enumValue(CasePriority.class, "priority", request.filter("priority"));
-        Long party = OpportunityServiceImpl.longFilter(request, "party");
-        Boolean open = OpportunityServiceImpl.booleanFilter(request, "open");
-        Boolean breached = OpportunityServiceImpl.booleanFilter(request, "breached");
+        Long party = request.longFilter("party");
+        Boolean open = request.booleanFilter("open");
+        Boolean breached = request.booleanFilter("breached");
         String state = request.filter("state");
         if (state != null && !workflow.workflow(DOCUMENT_TYPE).states().contains(state)) {
             throw new ValidationException("state", "must be one of " + String.join(", ", workflow.workflow(DOCUMENT_TYPE).states()));
@@ -244,11 +244,11 @@ public class CaseServiceImpl implements CaseService {
     private static void apply(CaseEntity e, CaseDTO c) {
         e.partyId = c.partyId();
         e.subject = c.subject().strip();
-        e.description = OpportunityServiceImpl.blankToNull(c.description());
+        e.description = Names.trimmed(c.description());
         e.priority = c.priority() == null ? (e.priority == null ? CasePriority.NORMAL : e.priority) : c.priority();
         e.productId = c.productId();
-        e.orderNumber = OpportunityServiceImpl.blankToNull(c.orderNumber());
-        e.invoiceNumber = OpportunityServiceImpl.blankToNull(c.invoiceNumber());
+        e.orderNumber = Names.trimmed(c.orderNumber());
+        e.invoiceNumber = Names.trimmed(c.invoiceNumber());
     }
 
     private CaseDTO saved(EntityManager em, CaseEntity e, CaseDTO before, String event) {

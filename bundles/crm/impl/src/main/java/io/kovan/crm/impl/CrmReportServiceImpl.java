@@ -41,6 +41,7 @@ import io.kovan.crm.api.StageKind;
 import io.kovan.crm.api.TeamPerformanceDTO;
 import io.kovan.crm.api.TargetDTO;
 import io.kovan.crm.api.WinLossDTO;
+import io.kovan.kernel.api.PageRequest;
 import io.kovan.kernel.api.Transactions;
 import io.kovan.kernel.api.ValidationException;
 
@@ -75,8 +76,9 @@ public class CrmReportServiceImpl implements CrmReportService {
         filters.keySet().stream().filter(k -> !FUNNEL_FILTERS.contains(k)).findFirst().ifPresent(k -> {
             throw new ValidationException(k, "is not a funnel filter; use " + String.join(", ", new java.util.TreeSet<>(FUNNEL_FILTERS)));
         });
-        Long team = parseLong("team", filters.get("team"));
-        Long campaign = parseLong("campaign", filters.get("campaign"));
+        PageRequest given = new PageRequest(0, 1, null, null, filters);
+        Long team = given.longFilter("team");
+        Long campaign = given.longFilter("campaign");
         Set<String> owners = scope.visibleOwners();
         LocalDate rateDate = rateDate(to);
         return jpa.txExpr(TransactionType.Supports, em -> {
@@ -107,8 +109,8 @@ public class CrmReportServiceImpl implements CrmReportService {
             }
             jpql.append(" GROUP BY o.reachedSequence, o.stage, o.currency");
             List<Object[]> rows = query(em, jpql.toString(), params);
-            String base = kernel.baseCurrency();
-            int decimals = kernel.decimals(base);
+            KernelData.BaseCurrency money = kernel.base(rateDate);
+            int decimals = money.decimals();
             Map<String, Long> currentCount = new HashMap<>();
             Map<String, BigDecimal> currentValue = new HashMap<>();
             TreeMap<Integer, Long> reachedCount = new TreeMap<>();
@@ -120,7 +122,7 @@ public class CrmReportServiceImpl implements CrmReportService {
                 // A won opportunity went through every open stage, also one added after it was won.
                 int reached = stage.equals(wonCode) ? Integer.MAX_VALUE : ((Number) r[0]).intValue();
                 long count = ((Number) r[3]).longValue();
-                BigDecimal value = kernel.toBase((BigDecimal) r[4], (String) r[2], rateDate);
+                BigDecimal value = money.of((BigDecimal) r[4], (String) r[2]);
                 total += count;
                 currentCount.merge(stage, count, Long::sum);
                 currentValue.merge(stage, value, BigDecimal::add);
@@ -132,7 +134,7 @@ public class CrmReportServiceImpl implements CrmReportService {
             StageEntity lost = stages.values().stream().filter(s -> s.kind == StageKind.LOST).findFirst().orElseThrow();
             long wonCount = currentCount.getOrDefault(won.code, 0L);
             long lostCount = currentCount.getOrDefault(lost.code, 0L);
-            BigDecimal zero = BigDecimal.ZERO.setScale(decimals);
+            BigDecimal zero = money.zero();
             List<FunnelDTO.FunnelStageDTO> lines = new ArrayList<>();
             BigDecimal weightedPipeline = zero;
             for (int i = 0; i < open.size(); i++) {
@@ -153,7 +155,7 @@ public class CrmReportServiceImpl implements CrmReportService {
                 lines.add(new FunnelDTO.FunnelStageDTO(s.code, s.name, s.probability, count, value, count, value,
                     value.multiply(s.probability).divide(HUNDRED, decimals, RoundingMode.HALF_UP), null));
             }
-            return new FunnelDTO(from, to, base, total, total - wonCount - lostCount, wonCount, lostCount,
+            return new FunnelDTO(from, to, money.code, total, total - wonCount - lostCount, wonCount, lostCount,
                 currentValue.getOrDefault(won.code, zero), percent(wonCount, wonCount + lostCount), weightedPipeline, lines);
         });
     }
@@ -202,7 +204,7 @@ public class CrmReportServiceImpl implements CrmReportService {
                     c[2] += n;
                 }
             }
-            String base = kernel.baseCurrency();
+            KernelData.BaseCurrency money = kernel.base(rateDate);
             Map<String, BigDecimal> wonValue = new HashMap<>();
             for (Object[] r : query(em, "SELECT " + field + ", o.stage, o.currency, COUNT(o), SUM(o.expectedRevenue) FROM LeadEntity l, "
                 + "OpportunityEntity o" + where + " AND o.id = l.opportunityId GROUP BY " + field + ", o.stage, o.currency", params)) {
@@ -211,16 +213,16 @@ public class CrmReportServiceImpl implements CrmReportService {
                 long n = ((Number) r[3]).longValue();
                 if (stage != null && stage.kind == StageKind.WON) {
                     c[3] += n;
-                    wonValue.merge(key.apply(r[0]), kernel.toBase((BigDecimal) r[4], (String) r[2], rateDate), BigDecimal::add);
+                    wonValue.merge(key.apply(r[0]), money.of((BigDecimal) r[4], (String) r[2]), BigDecimal::add);
                 } else if (stage != null && stage.kind == StageKind.LOST) {
                     c[4] += n;
                 }
             }
-            BigDecimal zero = BigDecimal.ZERO.setScale(kernel.decimals(base));
+            BigDecimal zero = money.zero();
             List<ConversionReportDTO.Row> rows = new ArrayList<>();
             counts.forEach((k, c) -> rows.add(new ConversionReportDTO.Row(k, c[0], c[1], c[2], c[3], c[4], wonValue.getOrDefault(k, zero),
                 percent(c[1], c[0]), percent(c[3], c[0]), percent(c[3], c[3] + c[4]))));
-            return new ConversionReportDTO(dimension, from, to, base, rows);
+            return new ConversionReportDTO(dimension, from, to, money.code, rows);
         });
     }
 
@@ -240,8 +242,8 @@ public class CrmReportServiceImpl implements CrmReportService {
                 params.put("owners", owners);
             }
             jpql.append(" GROUP BY o.stage, o.lostReason, o.currency");
-            String base = kernel.baseCurrency();
-            BigDecimal zero = BigDecimal.ZERO.setScale(kernel.decimals(base));
+            KernelData.BaseCurrency money = kernel.base(rateDate);
+            BigDecimal zero = money.zero();
             long won = 0;
             long lost = 0;
             BigDecimal wonValue = zero;
@@ -251,7 +253,7 @@ public class CrmReportServiceImpl implements CrmReportService {
             for (Object[] r : query(em, jpql.toString(), params)) {
                 StageEntity stage = stages.get((String) r[0]);
                 long n = ((Number) r[3]).longValue();
-                BigDecimal value = kernel.toBase((BigDecimal) r[4], (String) r[2], rateDate);
+                BigDecimal value = money.of((BigDecimal) r[4], (String) r[2]);
                 if (stage != null && stage.kind == StageKind.WON) {
                     won += n;
                     wonValue = wonValue.add(value);
@@ -266,7 +268,7 @@ public class CrmReportServiceImpl implements CrmReportService {
             List<WinLossDTO.Reason> reasons = reasonCounts.entrySet().stream()
                 .map(e -> new WinLossDTO.Reason(e.getKey(), e.getValue()[0], reasonValues.get(e.getKey())))
                 .sorted(java.util.Comparator.comparingLong(WinLossDTO.Reason::count).reversed().thenComparing(WinLossDTO.Reason::reason)).toList();
-            return new WinLossDTO(from, to, base, won, lost, wonValue, lostValue, percent(won, won + lost), reasons);
+            return new WinLossDTO(from, to, money.code, won, lost, wonValue, lostValue, percent(won, won + lost), reasons);
         });
     }
 
@@ -277,8 +279,9 @@ public class CrmReportServiceImpl implements CrmReportService {
         PaidRevenueProvider paid = paidRevenue;
         return jpa.txExpr(TransactionType.Supports, em -> {
             Map<String, StageEntity> stages = OpportunityServiceImpl.stages(em);
-            String base = kernel.baseCurrency();
-            int decimals = kernel.decimals(base);
+            KernelData.BaseCurrency money = kernel.base(rateDate);
+            String base = money.code;
+            int decimals = money.decimals();
             StringBuilder jpql = new StringBuilder("SELECT c FROM CampaignEntity c WHERE 1 = 1");
             Map<String, Object> params = new HashMap<>();
             if (from != null) {
@@ -306,21 +309,25 @@ public class CrmReportServiceImpl implements CrmReportService {
                 StageEntity stage = stages.get((String) r[1]);
                 if (stage != null && stage.kind == StageKind.WON) {
                     won.computeIfAbsent(id, k -> new long[1])[0] += n;
-                    wonRevenue.merge(id, kernel.toBase((BigDecimal) r[4], (String) r[2], rateDate), BigDecimal::add);
+                    wonRevenue.merge(id, money.of((BigDecimal) r[4], (String) r[2]), BigDecimal::add);
+                }
+            }
+            Map<Long, List<Long>> wonIds = new HashMap<>();
+            if (paid != null) {
+                for (Object[] r : query(em, "SELECT o.campaignId, o.id FROM OpportunityEntity o WHERE o.campaignId IS NOT NULL AND o.stage IN :won",
+                    Map.of("won", stages.values().stream().filter(s -> s.kind == StageKind.WON).map(s -> s.code).toList()))) {
+                    wonIds.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((Long) r[1]);
                 }
             }
             List<CampaignPerformanceDTO> rows = new ArrayList<>();
-            BigDecimal zero = BigDecimal.ZERO.setScale(decimals);
+            BigDecimal zero = money.zero();
             for (CampaignEntity c : campaigns.getResultList()) {
-                BigDecimal cost = kernel.toBase(c.actualCost, c.currency, rateDate);
+                BigDecimal cost = money.of(c.actualCost, c.currency);
                 long leadCount = leads.getOrDefault(c.id, new long[1])[0];
                 BigDecimal revenue;
                 String source;
                 if (paid != null) {
-                    List<Long> wonIds = em.createQuery("SELECT o.id FROM OpportunityEntity o WHERE o.campaignId = :c AND o.stage IN :won", Long.class)
-                        .setParameter("c", c.id).setParameter("won", stages.values().stream().filter(s -> s.kind == StageKind.WON)
-                            .map(s -> s.code).toList()).getResultList();
-                    revenue = paid.paidRevenue(wonIds, base).setScale(decimals, RoundingMode.HALF_UP);
+                    revenue = paid.paidRevenue(wonIds.getOrDefault(c.id, List.of()), base).setScale(decimals, RoundingMode.HALF_UP);
                     source = "invoices";
                 } else {
                     revenue = wonRevenue.getOrDefault(c.id, zero);
@@ -399,9 +406,8 @@ public class CrmReportServiceImpl implements CrmReportService {
             }
             Map<String, StageEntity> stages = OpportunityServiceImpl.stages(em);
             List<String> wonStages = stages.values().stream().filter(s -> s.kind == StageKind.WON).map(s -> s.code).toList();
-            String base = kernel.baseCurrency();
-            int decimals = kernel.decimals(base);
-            BigDecimal zero = BigDecimal.ZERO.setScale(decimals);
+            KernelData.BaseCurrency money = kernel.base(last);
+            BigDecimal zero = money.zero();
             Map<String, TargetDTO> targets = new HashMap<>();
             em.createQuery("SELECT t FROM TargetEntity t WHERE t.teamId = :team AND t.month = :month", TargetEntity.class)
                 .setParameter("team", teamId).setParameter("month", month).getResultList()
@@ -412,7 +418,7 @@ public class CrmReportServiceImpl implements CrmReportService {
                 + " AND o.stage IN :won AND o.closedOn >= :first AND o.closedOn <= :last GROUP BY o.owner, o.currency",
                 Map.of("members", team.members, "won", wonStages, "first", first, "last", last))) {
                 wonDeals.merge((String) r[0], ((Number) r[2]).longValue(), Long::sum);
-                wonRevenue.merge((String) r[0], kernel.toBase((BigDecimal) r[3], (String) r[1], last), BigDecimal::add);
+                wonRevenue.merge((String) r[0], money.of((BigDecimal) r[3], (String) r[1]), BigDecimal::add);
             }
             Map<String, Long> activitiesDone = new HashMap<>();
             for (Object[] r : query(em, "SELECT a.owner, COUNT(a) FROM ActivityEntity a WHERE a.owner IN :members AND a.done = true"
@@ -433,7 +439,7 @@ public class CrmReportServiceImpl implements CrmReportService {
                     target == null ? 0 : target.wonDeals(), wonDeals.getOrDefault(member, 0L), target == null ? 0 : target.activities(),
                     activitiesDone.getOrDefault(member, 0L)));
             }
-            return new TeamPerformanceDTO(teamId, team.name, month, base, rows);
+            return new TeamPerformanceDTO(teamId, team.name, month, money.code, rows);
         });
     }
 
@@ -528,16 +534,5 @@ public class CrmReportServiceImpl implements CrmReportService {
             counts.put((Long) r[0], values);
         }
         return counts;
-    }
-
-    private static Long parseLong(String field, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(raw.strip());
-        } catch (NumberFormatException e) {
-            throw new ValidationException(field, "must be a whole number");
-        }
     }
 }

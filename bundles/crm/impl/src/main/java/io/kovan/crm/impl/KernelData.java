@@ -81,16 +81,43 @@ public class KernelData {
         return companies.defaultCompany().baseCurrency();
     }
 
-    /** {@code amount} in {@code from} as the base currency on {@code date}, rounded to its decimals. */
-    BigDecimal toBase(BigDecimal amount, String from, LocalDate date) {
-        String base = baseCurrency();
-        if (amount == null) {
-            return BigDecimal.ZERO.setScale(decimals(base));
+    /** The company currency for one report: looked up once, every amount converted at {@code date}. */
+    BaseCurrency base(LocalDate date) {
+        String code = baseCurrency();
+        return new BaseCurrency(code, decimals(code), date);
+    }
+
+    /** Sums of one report in the company currency. */
+    final class BaseCurrency {
+
+        final String code;
+        private final int decimals;
+        private final LocalDate date;
+
+        private BaseCurrency(String code, int decimals, LocalDate date) {
+            this.code = code;
+            this.decimals = decimals;
+            this.date = date;
         }
-        if (from.equals(base)) {
-            return amount.setScale(decimals(base), RoundingMode.HALF_UP);
+
+        BigDecimal zero() {
+            return BigDecimal.ZERO.setScale(decimals);
         }
-        return currencies.convert(amount, from, base, date).result();
+
+        int decimals() {
+            return decimals;
+        }
+
+        /** {@code amount} in {@code from}, converted and rounded half-up to the company currency's decimals. */
+        BigDecimal of(BigDecimal amount, String from) {
+            if (amount == null) {
+                return zero();
+            }
+            if (from.equals(code)) {
+                return amount.setScale(decimals, RoundingMode.HALF_UP);
+            }
+            return currencies.convert(amount, from, code, date).result();
+        }
     }
 
     CurrencyDTO currency(String code) {

@@ -1,6 +1,5 @@
 package io.kovan.crm.impl;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 

@@ -22,7 +22,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import com.opencsv.CSVReader;
-import com.opencsv.exceptions.CsvException;
 
 import io.kovan.crm.api.DuplicateDTO;
 import io.kovan.crm.api.LeadConversionDTO;
@@ -165,8 +164,8 @@ public class LeadServiceImpl implements LeadService {
     public Page<LeadDTO> list(PageRequest request) {
         String sort = request.sortField(SORT_FIELDS, "number");
         LeadStatus status = Queries.enumValue(LeadStatus.class, "status", request.filter("status"));
-        Long campaign = OpportunityServiceImpl.longFilter(request, "campaign");
-        Long minScoreFilter = OpportunityServiceImpl.longFilter(request, "minScore");
+        Long campaign = request.longFilter("campaign");
+        Long minScoreFilter = request.longFilter("minScore");
         if (minScoreFilter != null && (minScoreFilter < 0 || minScoreFilter > 100)) {
             throw new ValidationException("minScore", "must be from 0 to 100");
         }
@@ -501,15 +500,15 @@ public class LeadServiceImpl implements LeadService {
     }
 
     private static void apply(LeadEntity e, LeadDTO l) {
-        e.contactName = OpportunityServiceImpl.blankToNull(l.contactName());
-        e.companyName = OpportunityServiceImpl.blankToNull(l.companyName());
-        e.email = OpportunityServiceImpl.blankToNull(l.email());
-        e.phone = OpportunityServiceImpl.blankToNull(l.phone());
-        e.taxNumber = OpportunityServiceImpl.blankToNull(l.taxNumber());
-        e.source = OpportunityServiceImpl.blankToNull(l.source());
+        e.contactName = Names.trimmed(l.contactName());
+        e.companyName = Names.trimmed(l.companyName());
+        e.email = Names.trimmed(l.email());
+        e.phone = Names.trimmed(l.phone());
+        e.taxNumber = Names.trimmed(l.taxNumber());
+        e.source = Names.trimmed(l.source());
         e.campaignId = l.campaignId();
         e.score = l.score();
-        e.notes = OpportunityServiceImpl.blankToNull(l.notes());
+        e.notes = Names.trimmed(l.notes());
         keys(e);
     }
 

@@ -32,6 +32,11 @@ final class Names {
         return key.length() == 0 ? null : key.length() > 200 ? key.substring(0, 200) : key.toString();
     }
 
+    /** Input text as kept: stripped, and null when blank. */
+    static String trimmed(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     static String emailKey(String email) {
         if (email == null || email.isBlank()) {
             return null;

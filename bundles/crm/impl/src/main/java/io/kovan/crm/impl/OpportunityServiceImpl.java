@@ -107,7 +107,7 @@ public class OpportunityServiceImpl implements OpportunityService {
         e.partyId = o.partyId();
         e.leadId = o.leadId();
         e.campaignId = o.campaignId();
-        e.source = blankToNull(o.source());
+        e.source = Names.trimmed(o.source());
         e.stage = stage.code;
         e.reachedSequence = stage.sequence;
         e.expectedRevenue = o.expectedRevenue() == null ? null : o.expectedRevenue().setScale(decimals, RoundingMode.UNNECESSARY);
@@ -151,7 +151,7 @@ public class OpportunityServiceImpl implements OpportunityService {
             e.name = o.name().strip();
             e.partyId = o.partyId();
             e.campaignId = o.campaignId();
-            e.source = blankToNull(o.source());
+            e.source = Names.trimmed(o.source());
             e.expectedRevenue = o.expectedRevenue() == null ? null : o.expectedRevenue().setScale(decimals, RoundingMode.UNNECESSARY);
             e.currency = currency;
             e.expectedCloseDate = o.expectedCloseDate();
@@ -174,10 +174,10 @@ public class OpportunityServiceImpl implements OpportunityService {
     @Override
     public Page<OpportunityDTO> list(PageRequest request) {
         String sort = request.sortField(SORT_FIELDS, "number");
-        Long party = longFilter(request, "party");
-        Long campaign = longFilter(request, "campaign");
-        Long team = longFilter(request, "team");
-        Boolean open = booleanFilter(request, "open");
+        Long party = request.longFilter("party");
+        Long campaign = request.longFilter("campaign");
+        Long team = request.longFilter("team");
+        Boolean open = request.booleanFilter("open");
         Set<String> owners = scope.visibleOwners();
         return jpa.txExpr(TransactionType.Supports, em -> {
             Map<String, StageEntity> stages = stages(em);
@@ -389,32 +389,5 @@ public class OpportunityServiceImpl implements OpportunityService {
 
     static StageDTO toDto(StageEntity s) {
         return new StageDTO(s.code, s.name, s.sequence, s.probability, s.kind);
-    }
-
-    static Long longFilter(PageRequest request, String name) {
-        String raw = request.filter(name);
-        if (raw == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw new ValidationException(name, "must be a whole number");
-        }
-    }
-
-    static Boolean booleanFilter(PageRequest request, String name) {
-        String raw = request.filter(name);
-        if (raw == null) {
-            return null;
-        }
-        if (!raw.equals("true") && !raw.equals("false")) {
-            throw new ValidationException(name, "must be true or false");
-        }
-        return Boolean.valueOf(raw);
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

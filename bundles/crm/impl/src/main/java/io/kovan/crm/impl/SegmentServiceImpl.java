@@ -16,7 +16,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.kovan.crm.api.ActivityType;
-import io.kovan.crm.api.AutomationAction;
 import io.kovan.crm.api.AutomationRuleDTO;
 import io.kovan.crm.api.AutomationRunDTO;
 import io.kovan.crm.api.LeadService;

@@ -69,7 +69,11 @@ public class PartyServiceImpl implements PartyService {
         this.currencies = currencies;
         this.events = events;
         this.audit = audit;
-        fillPhoneKeys();
+        // Off the start-up thread: the kernel's activation must not wait on database work.
+        java.util.concurrent.CompletableFuture.runAsync(this::fillPhoneKeys).exceptionally(e -> {
+            org.slf4j.LoggerFactory.getLogger(PartyServiceImpl.class).warn("Could not fill the phone keys of older parties: {}", e.toString());
+            return null;
+        });
     }
 
     /** Parties written before phone keys existed get theirs (those with under seven digits keep none). */

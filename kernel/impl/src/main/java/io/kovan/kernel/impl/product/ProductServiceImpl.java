@@ -23,7 +23,6 @@ import io.kovan.kernel.api.NotFoundException;
 import io.kovan.kernel.api.Page;
 import io.kovan.kernel.api.PageRequest;
 import io.kovan.kernel.api.StaleVersionException;
-import io.kovan.kernel.api.ValidationException;
 import io.kovan.kernel.api.Violations;
 import io.kovan.kernel.api.audit.AuditService;
 import io.kovan.kernel.api.company.CompanyService;
@@ -123,10 +122,7 @@ public class ProductServiceImpl implements ProductService {
         ProductType type = Queries.enumValue(ProductType.class, "type", request.filter("type"));
         String category = request.filter("category");
         String barcode = request.filter("barcode");
-        String active = request.filter("active");
-        if (active != null && !active.equals("true") && !active.equals("false")) {
-            throw new ValidationException("active", "must be true or false");
-        }
+        Boolean active = request.booleanFilter("active");
         return jpa.txExpr(TransactionType.Supports, em -> Queries.page(em, ProductEntity.class, request, (cb, p) -> {
             List<Predicate> where = new ArrayList<>();
             if (request.q() != null) {
@@ -144,7 +140,7 @@ public class ProductServiceImpl implements ProductService {
                 where.add(cb.equal(p.get("barcode"), barcode));
             }
             if (active != null) {
-                where.add(cb.equal(p.get("active"), Boolean.parseBoolean(active)));
+                where.add(cb.equal(p.get("active"), active));
             }
             return where;
         }, sort.equals("name") ? "searchName" : sort, "id", ProductServiceImpl::toDto));
