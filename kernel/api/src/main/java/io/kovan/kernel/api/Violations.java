@@ -64,6 +64,15 @@ public final class Violations {
         return check(value.stripTrailingZeros().scale() <= scale, field, "must have at most " + scale + " decimals");
     }
 
+    /** A required quantity must be greater than zero and carry no more than {@code scale} decimals. */
+    public Violations positive(String field, BigDecimal value, int scale) {
+        if (value == null) {
+            return require(field, null);
+        }
+        check(value.signum() > 0, field, "must be greater than zero");
+        return check(value.stripTrailingZeros().scale() <= scale, field, "must have at most " + scale + " decimals");
+    }
+
     public boolean isEmpty() {
         return found.isEmpty();
     }

@@ -1,6 +1,6 @@
 /** Kernel services every module uses: transactions, paging, and the exceptions REST maps to problem responses. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.kovan.kernel.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -50,6 +50,9 @@ public class ProductEntity {
     String category;
     boolean active;
 
+    @Column(name = "LEAD_TIME_DAYS")
+    int leadTimeDays;
+
     @Version
     long version;
 }

@@ -179,6 +179,7 @@ public class ProductServiceImpl implements ProductService {
         v.check(p.barcode() == null || p.barcode().isBlank() || Barcodes.isValid(p.barcode()), "barcode",
             "must be an EAN-8, UPC-A, EAN-13 or GTIN-14 with a valid check digit");
         v.maxLength("category", p.category(), 100);
+        v.check(p.leadTimeDays() == null || (p.leadTimeDays() >= 0 && p.leadTimeDays() <= 3650), "leadTimeDays", "must be from 0 to 3650 days");
         if (p.unit() != null && units.list().stream().noneMatch(u -> u.code().equals(p.unit()))) {
             v.check(false, "unit", "unknown unit " + p.unit());
         }
@@ -214,6 +215,7 @@ public class ProductServiceImpl implements ProductService {
         e.barcode = p.barcode() == null || p.barcode().isBlank() ? null : p.barcode().strip();
         e.category = p.category() == null || p.category().isBlank() ? null : p.category().strip();
         e.active = p.active() == null || p.active();
+        e.leadTimeDays = p.leadTimeDays() == null ? 0 : p.leadTimeDays();
     }
 
     private static ProductEntity load(EntityManager em, long id) {
@@ -226,6 +228,6 @@ public class ProductServiceImpl implements ProductService {
 
     static ProductDTO toDto(ProductEntity e) {
         return new ProductDTO(e.id, e.code, e.name, e.type, e.unit, Money.plain(e.salesPrice), e.currency, Money.plain(e.standardCost), e.vatRate,
-            e.barcode, e.category, e.active, e.version);
+            e.barcode, e.category, e.active, e.version, e.leadTimeDays);
     }
 }

@@ -1,0 +1,38 @@
+package io.kovan.inventory.api;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+import io.kovan.kernel.api.Page;
+import io.kovan.kernel.api.PageRequest;
+
+/**
+ * Reservations against on-hand stock. Never more is reserved in a warehouse than it holds, under
+ * any concurrency: the check and the update are one database statement. Every call joins the
+ * caller's transaction.
+ * <p>
+ * List filters: {@code product}, {@code warehouse}, {@code documentType}, {@code document}, {@code state}.
+ *
+ * @since 1.0
+ */
+@ProviderType
+public interface ReservationService {
+
+    /** Reserves for a document line; a second call for the same line adds to its reservation. */
+    ReservationDTO reserve(ReservationRequest request);
+
+    /** Gives back what a document's reservations still hold; returns the quantity released. */
+    BigDecimal release(String documentType, long documentId);
+
+    /** Gives back what one line's reservation still holds; returns the quantity released. */
+    BigDecimal releaseLine(String documentType, long documentId, long lineId);
+
+    /** A document's reservations, by line. */
+    List<ReservationDTO> forDocument(String documentType, long documentId);
+
+    ReservationDTO get(long id);
+
+    Page<ReservationDTO> list(PageRequest request);
+}
