@@ -1,6 +1,6 @@
-/** Helpers for a module's persistence unit: paged, filtered and sorted list queries. */
+/** Helpers for a module's persistence unit: paged, filtered and sorted list queries, money as stored, constraint violations as conflicts. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.kovan.kernel.api.persistence;
 
 import org.osgi.annotation.bundle.Export;

@@ -51,6 +51,18 @@ public final class Params {
         }
     }
 
+    /** A numeric id or count from a query parameter: anything else is a 400 naming it. */
+    public static long longValue(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new ValidationException(name, "is required");
+        }
+        try {
+            return Long.parseLong(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new ValidationException(name, "must be a whole number");
+        }
+    }
+
     public static BigDecimal decimal(String name, String raw) {
         if (raw == null || raw.isBlank()) {
             throw new ValidationException(name, "is required");

@@ -28,7 +28,7 @@ import io.kovan.kernel.api.currency.CurrencyService;
 import io.kovan.kernel.api.party.PartyDTO;
 import io.kovan.kernel.api.party.PartyKind;
 import io.kovan.kernel.api.party.PartyService;
-import io.kovan.kernel.impl.persistence.Constraints;
+import io.kovan.kernel.api.persistence.Constraints;
 
 /** Companies in KV_COMPANY; creates the first one at first start from the {@code io.kovan.core} configuration. */
 @Component(service = CompanyService.class, immediate = true, configurationPid = "io.kovan.core")

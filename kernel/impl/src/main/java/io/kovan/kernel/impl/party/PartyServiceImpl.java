@@ -43,7 +43,7 @@ import io.kovan.kernel.api.party.PartyRole;
 import io.kovan.kernel.api.party.PartyService;
 import io.kovan.kernel.api.validation.Phones;
 import io.kovan.kernel.api.validation.TaxNumbers;
-import io.kovan.kernel.impl.persistence.Constraints;
+import io.kovan.kernel.api.persistence.Constraints;
 import io.kovan.kernel.api.persistence.Money;
 import io.kovan.kernel.api.persistence.Queries;
 

@@ -32,7 +32,7 @@ import io.kovan.kernel.api.product.ProductDTO;
 import io.kovan.kernel.api.product.ProductService;
 import io.kovan.kernel.api.product.ProductType;
 import io.kovan.kernel.api.unit.UnitService;
-import io.kovan.kernel.impl.persistence.Constraints;
+import io.kovan.kernel.api.persistence.Constraints;
 import io.kovan.kernel.api.persistence.Money;
 import io.kovan.kernel.api.persistence.Queries;
 

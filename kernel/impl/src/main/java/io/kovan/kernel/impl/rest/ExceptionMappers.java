@@ -24,7 +24,7 @@ import io.kovan.kernel.api.KovanException;
 import io.kovan.kernel.api.ValidationException;
 import io.kovan.kernel.api.ValidationException.Violation;
 import io.kovan.kernel.api.rest.KovanRest;
-import io.kovan.kernel.impl.persistence.Constraints;
+import io.kovan.kernel.api.persistence.Constraints;
 
 /** Turns every exception that leaves a Kovan resource into an RFC 9457 problem response. */
 public final class ExceptionMappers {

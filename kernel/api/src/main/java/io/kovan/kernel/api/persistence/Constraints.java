@@ -1,4 +1,4 @@
-package io.kovan.kernel.impl.persistence;
+package io.kovan.kernel.api.persistence;
 
 import java.sql.SQLException;
 import java.util.function.Supplier;
