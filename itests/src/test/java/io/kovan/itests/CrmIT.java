@@ -283,20 +283,7 @@ public class CrmIT extends KovanTestSupport {
     @Test
     public void theCrmGuidesEndpointTableIsTheOpenApiDocumentsCrmPart() throws Exception {
         installModule("kovan-crm", "/api/crm/stages");
-        String guide = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("kovan.root"), "docs", "crm.md"));
-        java.util.Set<String> listed = new java.util.TreeSet<>();
-        java.util.regex.Matcher rows = java.util.regex.Pattern.compile("(?m)^\\| (GET|POST|PUT|DELETE) \\| `(/api/crm/[^`]*)` \\|").matcher(guide);
-        while (rows.find()) {
-            listed.add(rows.group(1) + " " + rows.group(2));
-        }
-        java.util.Set<String> served = new java.util.TreeSet<>();
-        JsonNode paths = send("GET", "/api/openapi.json", null, null, null).json().get("paths");
-        paths.fieldNames().forEachRemaining(path -> paths.get(path).fieldNames().forEachRemaining(method -> {
-            if (path.startsWith("/api/crm/")) {
-                served.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path);
-            }
-        }));
-        assertEquals("docs/crm.md against /api/openapi.json", served, listed);
+        assertGuideListsTheServedEndpoints("crm.md", "/api/crm/");
     }
 
     @Test
@@ -564,15 +551,7 @@ public class CrmIT extends KovanTestSupport {
             {"GET", "/api/crm/reports/conversion?by=weather", null, "by"},
             {"GET", "/api/crm/reports/teams/" + team + "?month=december", null, "month"},
         };
-        List<String> wrong = new ArrayList<>();
-        for (String[] c : cases) {
-            Reply reply = send(c[0], c[1], c[2], "admin", ADMIN_PASSWORD);
-            String field = reply.status() == 400 && reply.contentType().startsWith("application/problem+json") ? fieldOf(reply) : null;
-            if (reply.status() != 400 || (c[3] != null && !c[3].equals(field))) {
-                wrong.add(c[0] + " " + c[1] + " " + c[2] + " → " + reply.status() + " " + reply.body());
-            }
-        }
-        assertEquals("every bad request is a 400 naming its field", List.of(), wrong);
+        assertEquals("every bad request is a 400 naming its field", List.of(), wronglyAnswered(cases));
         assertEquals("nothing was written", before, counts());
         assertEquals(404, get("/api/crm/leads/999999").status());
         assertEquals(404, get("/api/crm/leads/abc").status());
@@ -590,16 +569,6 @@ public class CrmIT extends KovanTestSupport {
         counts.put("stages", get("/api/crm/stages").json().size());
         counts.put("audit", get("/api/core/audit/verify").json().get("checked").asInt());
         return counts;
-    }
-
-    private static String fieldOf(Reply reply) {
-        JsonNode field = reply.json().get("field");
-        return field == null || field.isNull() ? null : field.asText();
-    }
-
-    private static String problemField(Reply reply) {
-        assertEquals(reply.body(), 400, reply.status());
-        return fieldOf(reply);
     }
 
     private void users() throws Exception {
@@ -647,15 +616,6 @@ public class CrmIT extends KovanTestSupport {
         return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
     }
 
-    private static JsonNode created(Reply reply) {
-        assertEquals(reply.body(), 201, reply.status());
-        return reply.json();
-    }
-
-    private static JsonNode ok(Reply reply) {
-        assertEquals(reply.body(), 200, reply.status());
-        return reply.json();
-    }
 
     private static JsonNode row(JsonNode report, String key) {
         return row(report.get("rows"), "key", key);

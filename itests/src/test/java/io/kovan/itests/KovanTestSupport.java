@@ -1,5 +1,6 @@
 package io.kovan.itests;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.vmOption;
@@ -312,5 +313,64 @@ public abstract class KovanTestSupport {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The reply's body, after checking it is a 201. */
+    protected static JsonNode created(Reply reply) {
+        assertEquals(reply.body(), 201, reply.status());
+        return reply.json();
+    }
+
+    /** The reply's body, after checking it is a 200. */
+    protected static JsonNode ok(Reply reply) {
+        assertEquals(reply.body(), 200, reply.status());
+        return reply.json();
+    }
+
+    /** The field a problem names, or null. */
+    protected static String fieldOf(Reply reply) {
+        JsonNode field = reply.json().get("field");
+        return field == null || field.isNull() ? null : field.asText();
+    }
+
+    /** The field a 400 problem names. */
+    protected static String problemField(Reply reply) {
+        assertEquals(reply.body(), 400, reply.status());
+        return fieldOf(reply);
+    }
+
+    /**
+     * Sends each {method, path, body, field} as admin and returns those not answered with a 400
+     * problem naming {@code field} (any field when it is null): an empty list when all were.
+     */
+    protected List<String> wronglyAnswered(String[][] cases) throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (String[] c : cases) {
+            Reply reply = send(c[0], c[1], c[2], "admin", ADMIN_PASSWORD);
+            String field = reply.status() == 400 && reply.contentType().startsWith("application/problem+json") ? fieldOf(reply) : null;
+            if (reply.status() != 400 || (c[3] != null && !c[3].equals(field))) {
+                wrong.add(c[0] + " " + c[1] + " " + c[2] + " → " + reply.status() + " " + reply.body());
+            }
+        }
+        return wrong;
+    }
+
+    /** The guide's endpoint table ({@code | METHOD | `path` |} rows) lists exactly what /api/openapi.json serves under {@code prefix}. */
+    protected void assertGuideListsTheServedEndpoints(String guideFile, String prefix) throws Exception {
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("kovan.root"), "docs", guideFile));
+        java.util.Set<String> listed = new java.util.TreeSet<>();
+        java.util.regex.Matcher rows = java.util.regex.Pattern.compile("(?m)^\\| (GET|POST|PUT|DELETE) \\| `(" + java.util.regex.Pattern.quote(prefix)
+            + "[^`]*)` \\|").matcher(guide);
+        while (rows.find()) {
+            listed.add(rows.group(1) + " " + rows.group(2));
+        }
+        java.util.Set<String> served = new java.util.TreeSet<>();
+        JsonNode paths = send("GET", "/api/openapi.json", null, null, null).json().get("paths");
+        paths.fieldNames().forEachRemaining(path -> paths.get(path).fieldNames().forEachRemaining(method -> {
+            if (path.startsWith(prefix)) {
+                served.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path);
+            }
+        }));
+        assertEquals("docs/" + guideFile + " against /api/openapi.json", served, listed);
     }
 }
