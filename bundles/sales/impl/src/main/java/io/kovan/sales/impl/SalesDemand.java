@@ -1,0 +1,69 @@
+package io.kovan.sales.impl;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.kovan.inventory.api.ExpectedQuantityDTO;
+import io.kovan.inventory.api.SupplyDemandProvider;
+import io.kovan.kernel.api.Transactions;
+import io.kovan.sales.api.OrderService;
+
+/**
+ * Tells inventory what confirmed orders will take that is not reserved yet (their back-orders), on
+ * the lines' promised dates, so available-to-promise and replenishment count it. Sales expects no supply.
+ */
+@Component(service = SupplyDemandProvider.class)
+public class SalesDemand implements SupplyDemandProvider {
+
+    private final JpaTemplate jpa;
+    private final Stock stock;
+
+    @Activate
+    public SalesDemand(@Reference(target = "(osgi.unit.name=kovan-sales)") JpaTemplate jpa, @Reference Transactions kernelReady,
+        @Reference Stock stock) {
+        this.jpa = jpa;
+        this.stock = stock;
+    }
+
+    @Override
+    public List<ExpectedQuantityDTO> supply(long productId, Long warehouseId) {
+        return List.of();
+    }
+
+    @Override
+    public List<ExpectedQuantityDTO> demand(long productId, Long warehouseId) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            List<ExpectedQuantityDTO> demand = new ArrayList<>();
+            List<Object[]> rows = em.createQuery("SELECT o, l FROM OrderEntity o, OrderLineEntity l WHERE l.orderId = o.id AND l.productId = :product "
+                + "AND l.stocked = TRUE AND o.state IN :open AND l.deliveredQuantity < l.quantity ORDER BY o.id, l.lineNo", Object[].class)
+                .setParameter("product", productId).setParameter("open", OrderServiceImpl.OPEN_STATES).getResultList();
+            Map<Long, BigDecimal> reserved = null;
+            long reservedFor = -1;
+            for (Object[] row : rows) {
+                OrderEntity o = (OrderEntity) row[0];
+                OrderLineEntity l = (OrderLineEntity) row[1];
+                Long warehouse = stock.warehouse(o.warehouseId);
+                if (warehouseId != null && warehouse != null && !warehouseId.equals(warehouse)) {
+                    continue;
+                }
+                if (reservedFor != o.id) {
+                    reserved = stock.reservedByLine(OrderService.DOCUMENT_TYPE, o.id);
+                    reservedFor = o.id;
+                }
+                BigDecimal backorder = OrderServiceImpl.backorder(o, l, OrderServiceImpl.reserved(l, reserved));
+                if (backorder.signum() > 0) {
+                    demand.add(new ExpectedQuantityDTO(productId, o.warehouseId, l.promisedDate, backorder, OrderService.DOCUMENT_TYPE, o.id, o.number));
+                }
+            }
+            return demand;
+        });
+    }
+}
