@@ -58,7 +58,7 @@ public class InventoryReportServiceImpl implements InventoryReportService {
             Map<Long, Holding> company = holdings(em, on);
             String sql = "SELECT PRODUCT_ID, W, SUM(Q) FROM (SELECT PRODUCT_ID, TO_WAREHOUSE_ID W, QUANTITY Q FROM KV_INV_MOVE WHERE TO_WAREHOUSE_ID "
                 + "IS NOT NULL AND MOVE_DATE <= ? UNION ALL SELECT PRODUCT_ID, FROM_WAREHOUSE_ID, -QUANTITY FROM KV_INV_MOVE WHERE FROM_WAREHOUSE_ID "
-                + "IS NOT NULL AND MOVE_DATE <= ?) f" + (warehouseId == null ? "" : " WHERE W = ?") + " GROUP BY PRODUCT_ID, W HAVING SUM(Q) <> 0 "
+                + "IS NOT NULL AND MOVE_DATE <= ?) f (PRODUCT_ID, W, Q)" + (warehouseId == null ? "" : " WHERE W = ?") + " GROUP BY PRODUCT_ID, W HAVING SUM(Q) <> 0 "
                 + "ORDER BY W, PRODUCT_ID";
             List<Object> params = warehouseId == null ? List.of(on, on) : List.of(on, on, warehouseId);
             Map<Long, List<ValuationDTO.Line>> perWarehouse = new TreeMap<>();

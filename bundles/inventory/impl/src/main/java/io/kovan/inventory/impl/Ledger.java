@@ -8,8 +8,6 @@ import java.util.List;
 
 import javax.persistence.EntityManager;
 
-import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -19,7 +17,6 @@ import io.kovan.inventory.api.MoveType;
 import io.kovan.inventory.api.Tracking;
 import io.kovan.kernel.api.ConflictException;
 import io.kovan.kernel.api.Transactions;
-import io.kovan.kernel.api.persistence.Constraints;
 import io.kovan.kernel.api.security.Caller;
 
 /**
@@ -40,14 +37,11 @@ public class Ledger {
     /** The lot key of untracked stock. */
     static final long NO_LOT = 0L;
 
-    private final JpaTemplate jpa;
     private final Caller caller;
     private final Catalogue catalogue;
 
     @Activate
-    public Ledger(@Reference(target = "(osgi.unit.name=kovan-inventory)") JpaTemplate jpa, @Reference Transactions kernelReady,
-        @Reference Caller caller, @Reference Catalogue catalogue) {
-        this.jpa = jpa;
+    public Ledger(@Reference Transactions kernelReady, @Reference Caller caller, @Reference Catalogue catalogue) {
         this.caller = caller;
         this.catalogue = catalogue;
     }
@@ -82,9 +76,9 @@ public class Ledger {
 
     MoveEntity receive(EntityManager em, Incoming in) {
         Valuation valuation = lockProduct(em, in.productId());
-        ensureStock(in.productId(), in.warehouseId());
+        ensureStock(em, in.productId(), in.warehouseId());
         long lotKey = in.lotId() == null ? NO_LOT : in.lotId();
-        ensureQuant(in.productId(), in.warehouseId(), in.locationId(), lotKey);
+        ensureQuant(em, in.productId(), in.warehouseId(), in.locationId(), lotKey);
         update(em, "UPDATE KV_INV_STOCK SET ON_HAND = ON_HAND + ? WHERE PRODUCT_ID = ? AND WAREHOUSE_ID = ?", in.quantity(), in.productId(),
             in.warehouseId());
         update(em, "UPDATE KV_INV_QUANT SET QUANTITY = QUANTITY + ? WHERE PRODUCT_ID = ? AND LOCATION_ID = ? AND LOT_KEY = ?", in.quantity(),
@@ -144,14 +138,14 @@ public class Ledger {
             lockStock(em, productId, fromWarehouse);
         } else {
             takeFromWarehouse(em, productId, fromWarehouse, quantity, BigDecimal.ZERO);
-            ensureStock(productId, toWarehouse);
+            ensureStock(em, productId, toWarehouse);
             update(em, "UPDATE KV_INV_STOCK SET ON_HAND = ON_HAND + ? WHERE PRODUCT_ID = ? AND WAREHOUSE_ID = ?", quantity, productId, toWarehouse);
         }
         List<Quant> taken = takeQuants(em, productId, fromWarehouse, fromLocation, lotId, quantity);
         BigDecimal unitCost = currentCost(em, valuation);
         List<MoveEntity> moves = new ArrayList<>();
         for (Quant q : taken) {
-            ensureQuant(productId, toWarehouse, toLocation, q.lotKey());
+            ensureQuant(em, productId, toWarehouse, toLocation, q.lotKey());
             update(em, "UPDATE KV_INV_QUANT SET QUANTITY = QUANTITY + ? WHERE PRODUCT_ID = ? AND LOCATION_ID = ? AND LOT_KEY = ?", q.quantity(),
                 productId, toLocation, q.lotKey());
             BigDecimal total = q.quantity().multiply(unitCost).setScale(catalogue.moneyScale(), RoundingMode.HALF_UP);
@@ -197,7 +191,7 @@ public class Ledger {
 
     /** Locks the warehouse's stock row of the product and returns what is available (on hand less reserved). */
     BigDecimal lockStock(EntityManager em, long productId, long warehouseId) {
-        ensureStock(productId, warehouseId);
+        ensureStock(em, productId, warehouseId);
         update(em, "UPDATE KV_INV_STOCK SET RESERVED = RESERVED WHERE PRODUCT_ID = ? AND WAREHOUSE_ID = ?", productId, warehouseId);
         Object[] row = (Object[]) em.createNativeQuery("SELECT ON_HAND, RESERVED FROM KV_INV_STOCK WHERE PRODUCT_ID = ? AND WAREHOUSE_ID = ?")
             .setParameter(1, productId).setParameter(2, warehouseId).getSingleResult();
@@ -208,7 +202,7 @@ public class Ledger {
 
     /** Creates the product's valuation row if needed, locks it and reads it. */
     Valuation lockProduct(EntityManager em, long productId) {
-        ensureProduct(productId);
+        ensureProduct(em, productId);
         update(em, "UPDATE KV_INV_PRODUCT SET VERSION = VERSION + 1 WHERE PRODUCT_ID = ?", productId);
         return readProduct(em, productId);
     }
@@ -282,7 +276,7 @@ public class Ledger {
     // ---- the rows behind it ---------------------------------------------------------------
 
     private void takeFromWarehouse(EntityManager em, long productId, long warehouseId, BigDecimal quantity, BigDecimal fromReserved) {
-        ensureStock(productId, warehouseId);
+        ensureStock(em, productId, warehouseId);
         int rows = update(em, "UPDATE KV_INV_STOCK SET ON_HAND = ON_HAND - ?, RESERVED = RESERVED - ? WHERE PRODUCT_ID = ? AND WAREHOUSE_ID = ? "
             + "AND RESERVED >= ? AND ON_HAND - ? >= RESERVED - ?", quantity, fromReserved, productId, warehouseId, fromReserved, quantity, fromReserved);
         if (rows != 1) {
@@ -332,59 +326,61 @@ public class Ledger {
         return taken;
     }
 
-    private void ensureProduct(long productId) {
-        ensureRow("SELECT 1 FROM KV_INV_PRODUCT WHERE PRODUCT_ID = ?", List.of(productId),
+    private void ensureProduct(EntityManager em, long productId) {
+        ensureRow(em, "SELECT 1 FROM KV_INV_PRODUCT WHERE PRODUCT_ID = ?", List.of(productId),
             "INSERT INTO KV_INV_PRODUCT (PRODUCT_ID, TRACKING, COSTING, ON_HAND, STOCK_VALUE, VERSION) VALUES (?, 'NONE', 'AVERAGE', 0, 0, 0)",
             List.of(productId));
     }
 
-    void ensureStock(long productId, long warehouseId) {
-        ensureRow("SELECT 1 FROM KV_INV_STOCK WHERE PRODUCT_ID = ? AND WAREHOUSE_ID = ?", List.of(productId, warehouseId),
+    void ensureStock(EntityManager em, long productId, long warehouseId) {
+        ensureRow(em, "SELECT 1 FROM KV_INV_STOCK WHERE PRODUCT_ID = ? AND WAREHOUSE_ID = ?", List.of(productId, warehouseId),
             "INSERT INTO KV_INV_STOCK (PRODUCT_ID, WAREHOUSE_ID, ON_HAND, RESERVED) VALUES (?, ?, 0, 0)", List.of(productId, warehouseId));
     }
 
-    private void ensureQuant(long productId, long warehouseId, long locationId, long lotKey) {
-        ensureRow("SELECT 1 FROM KV_INV_QUANT WHERE PRODUCT_ID = ? AND LOCATION_ID = ? AND LOT_KEY = ?", List.of(productId, locationId, lotKey),
+    private void ensureQuant(EntityManager em, long productId, long warehouseId, long locationId, long lotKey) {
+        ensureRow(em, "SELECT 1 FROM KV_INV_QUANT WHERE PRODUCT_ID = ? AND LOCATION_ID = ? AND LOT_KEY = ?", List.of(productId, locationId, lotKey),
             "INSERT INTO KV_INV_QUANT (PRODUCT_ID, WAREHOUSE_ID, LOCATION_ID, LOT_KEY, QUANTITY) VALUES (?, ?, ?, ?, 0)",
             List.of(productId, warehouseId, locationId, lotKey));
     }
 
     /**
-     * Inserts a zero balance row in a transaction of its own, so that two first receipts of a
-     * product racing each other both find it and then queue on its lock; the loser's duplicate
-     * insert is the expected outcome, not an error.
+     * Inserts a zero balance row unless it exists, in the caller's transaction, over the JDBC
+     * connection it holds: two first receipts of a product racing each other then queue on the
+     * new row's key, and the loser's duplicate is no error (PostgreSQL: ON CONFLICT DO NOTHING;
+     * Derby fails only the statement, which is not passed through the JPA provider so that it
+     * does not doom the transaction).
      */
-    private void ensureRow(String exists, List<Object> keys, String insert, List<Object> values) {
-        boolean present = jpa.txExpr(TransactionType.Required, em -> !params(em.createNativeQuery(exists), keys).getResultList().isEmpty());
-        if (present) {
+    private static void ensureRow(EntityManager em, String exists, List<Object> keys, String insert, List<Object> values) {
+        if (!params(em.createNativeQuery(exists), keys).getResultList().isEmpty()) {
             return;
         }
+        java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
         try {
-            jpa.tx(TransactionType.RequiresNew, em -> params(em.createNativeQuery(insert), values).executeUpdate());
-        } catch (RuntimeException e) {
-            if (!Constraints.isConstraintViolation(e)) {
-                throw e;
+            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            try (java.sql.PreparedStatement statement = connection.prepareStatement(postgres ? insert + " ON CONFLICT DO NOTHING" : insert)) {
+                for (int i = 0; i < values.size(); i++) {
+                    Object value = values.get(i);
+                    statement.setObject(i + 1, value instanceof LocalDate d ? java.sql.Date.valueOf(d) : value);
+                }
+                statement.executeUpdate();
+            }
+        } catch (java.sql.SQLException e) {
+            if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                throw new javax.persistence.PersistenceException(e);
             }
         }
     }
 
     /** The lot of that product and number, created (with its expiry) the first time it is received. */
     long lot(EntityManager em, long productId, String number, LocalDate expiry) {
-        Long id = findLot(em, productId, number);
-        if (id == null) {
-            List<Object> values = expiry == null ? List.of(productId, number) : List.of(productId, number, expiry);
-            String insert = expiry == null ? "INSERT INTO KV_INV_LOT (PRODUCT_ID, LOT_NUMBER) VALUES (?, ?)"
-                : "INSERT INTO KV_INV_LOT (PRODUCT_ID, LOT_NUMBER, EXPIRY_DATE) VALUES (?, ?, ?)";
-            try {
-                jpa.tx(TransactionType.RequiresNew, tx -> params(tx.createNativeQuery(insert), values).executeUpdate());
-            } catch (RuntimeException e) {
-                if (!Constraints.isConstraintViolation(e)) {
-                    throw e;
-                }
-            }
-            id = findLot(em, productId, number);
+        String exists = "SELECT ID FROM KV_INV_LOT WHERE PRODUCT_ID = ? AND LOT_NUMBER = ?";
+        if (expiry == null) {
+            ensureRow(em, exists, List.of(productId, number), "INSERT INTO KV_INV_LOT (PRODUCT_ID, LOT_NUMBER) VALUES (?, ?)", List.of(productId, number));
+        } else {
+            ensureRow(em, exists, List.of(productId, number), "INSERT INTO KV_INV_LOT (PRODUCT_ID, LOT_NUMBER, EXPIRY_DATE) VALUES (?, ?, ?)",
+                List.of(productId, number, expiry));
         }
-        return id;
+        return findLot(em, productId, number);
     }
 
     Long findLot(EntityManager em, long productId, String number) {

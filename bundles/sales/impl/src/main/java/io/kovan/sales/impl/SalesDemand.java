@@ -43,8 +43,8 @@ public class SalesDemand implements SupplyDemandProvider {
         return jpa.txExpr(TransactionType.Supports, em -> {
             List<ExpectedQuantityDTO> demand = new ArrayList<>();
             List<Object[]> rows = em.createQuery("SELECT o, l FROM OrderEntity o, OrderLineEntity l WHERE l.orderId = o.id AND l.productId = :product "
-                + "AND l.stocked = TRUE AND o.state IN :open AND l.deliveredQuantity < l.quantity ORDER BY o.id, l.lineNo", Object[].class)
-                .setParameter("product", productId).setParameter("open", OrderServiceImpl.OPEN_STATES).getResultList();
+                + "AND l.stocked = :stocked AND o.state IN :open AND l.deliveredQuantity < l.quantity ORDER BY o.id, l.lineNo", Object[].class)
+                .setParameter("product", productId).setParameter("stocked", true).setParameter("open", OrderServiceImpl.OPEN_STATES).getResultList();
             Map<Long, BigDecimal> reserved = null;
             long reservedFor = -1;
             for (Object[] row : rows) {

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The roles and their permissions: the built-in ones, those a module ships (a properties file
  * named by its {@code Kovan-Roles} header, {@code role.<name> = <pattern>, …}, present while the
- * module runs), and {@code etc/io.kovan.core.roles.cfg}, which wins over a module's definition
- * of the same role. Changes apply at once.
+ * module runs; a role several modules ship grants what each gives), and
+ * {@code etc/io.kovan.core.roles.cfg}, which wins over the modules' definitions of the same role.
+ * Changes apply at once.
  */
 @Component(service = RoleRegistry.class, configurationPid = "io.kovan.core.roles")
 public class RoleRegistry {
@@ -74,8 +75,9 @@ public class RoleRegistry {
     }
 
     private synchronized void rebuild() {
+        // A role two modules ship (sales-manager: the CRM's pipeline and sales' orders) grants what both give.
         Map<String, Object> merged = new HashMap<>();
-        moduleRoles.values().forEach(merged::putAll);
+        moduleRoles.values().forEach(roles -> roles.forEach((role, patterns) -> merged.merge(role, patterns, (a, b) -> a + ", " + b)));
         merged.putAll(configuration);
         permissions = new RolePermissions(merged);
     }
