@@ -1,29 +1,20 @@
 package io.kovan.bench;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Seeds opportunities straight into a running Kovan's PostgreSQL database (the CRM's table, as
@@ -42,17 +33,13 @@ public final class FunnelBench {
     private static final String[][] STAGES = {{"new", "10"}, {"qualified", "20"}, {"proposal", "30"}, {"negotiation", "40"}};
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = options(args);
-        String api = o.getOrDefault("api", "http://localhost:8181/api");
-        String auth = "Basic " + Base64.getEncoder().encodeToString((o.getOrDefault("user", "admin") + ":" + o.get("password"))
-            .getBytes(StandardCharsets.UTF_8));
+        Map<String, String> o = Rest.options(args, "password", "jdbc");
+        Rest rest = new Rest(o.getOrDefault("api", "http://localhost:8181/api"), o.getOrDefault("user", "admin"), o.get("password"));
         int count = Integer.parseInt(o.getOrDefault("opportunities", "100000"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "10"));
         int runs = Integer.parseInt(o.getOrDefault("runs", "50"));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        ObjectMapper json = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-        JsonNode party = json.readTree(send(http, "POST", api + "/core/parties", auth, "{\"kind\":\"ORGANIZATION\",\"name\":\"Bench customer\"}"));
+        JsonNode party = rest.json("POST", "/core/parties", "{\"kind\":\"ORGANIZATION\",\"name\":\"Bench customer\"}");
         long partyId = party.get("id").asLong();
         try (Connection db = DriverManager.getConnection(o.get("jdbc"), o.getOrDefault("db-user", "postgres"), o.getOrDefault("db-password", ""))) {
             long started = System.nanoTime();
@@ -68,19 +55,19 @@ public final class FunnelBench {
             }
         }
 
-        String url = api + "/crm/reports/funnel";
+        String url = "/crm/reports/funnel";
         for (int i = 0; i < warmup; i++) {
-            send(http, "GET", url, auth, null);
+            rest.send("GET", url, null);
         }
         List<Double> millis = new ArrayList<>();
         String last = null;
         for (int i = 0; i < runs; i++) {
             long t = System.nanoTime();
-            last = send(http, "GET", url, auth, null);
+            last = rest.send("GET", url, null);
             millis.add((System.nanoTime() - t) / 1e6);
         }
         Collections.sort(millis);
-        JsonNode funnel = json.readTree(last);
+        JsonNode funnel = Rest.JSON.readTree(last);
         System.out.printf("funnel over %,d opportunities, %d runs after %d warm-up: min %.1f ms, median %.1f ms, p95 %.1f ms, max %.1f ms%n",
             funnel.get("opportunities").asLong(), runs, warmup, millis.get(0), millis.get(millis.size() / 2),
             millis.get((int) Math.ceil(millis.size() * 0.95) - 1), millis.get(millis.size() - 1));
@@ -123,32 +110,5 @@ public final class FunnelBench {
             db.commit();
         }
         return count;
-    }
-
-    private static String send(HttpClient http, String method, String url, String auth, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Authorization", auth)
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --name value, got " + args[i]);
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        if (!options.containsKey("password") || !options.containsKey("jdbc")) {
-            throw new IllegalArgumentException("--password and --jdbc are required");
-        }
-        return options;
     }
 }

@@ -380,12 +380,15 @@ public class OrderServiceImpl implements OrderService {
         return Docs.quantity(reservedByLine.getOrDefault(l.id, BigDecimal.ZERO));
     }
 
-    /** Open and unreserved on an order that waits for shipments. */
-    static BigDecimal backorder(OrderEntity e, OrderLineEntity l, BigDecimal reserved) {
-        if (!l.stocked || !OPEN_STATES.contains(e.state)) {
+    /**
+     * Open and unreserved on an order that waits for shipments. Without inventory (no reservations
+     * to read) nothing is kept in stock, so nothing is back-ordered.
+     */
+    static BigDecimal backorder(OrderEntity e, OrderLineEntity l, Map<Long, BigDecimal> reservedByLine) {
+        if (reservedByLine == null || !l.stocked || !OPEN_STATES.contains(e.state)) {
             return Docs.zeroQuantity();
         }
-        return Docs.quantity(l.quantity.subtract(l.deliveredQuantity).subtract(reserved).max(BigDecimal.ZERO));
+        return Docs.quantity(l.quantity.subtract(l.deliveredQuantity).subtract(reserved(l, reservedByLine)).max(BigDecimal.ZERO));
     }
 
     static OrderDTO toDto(OrderEntity e, List<OrderLineEntity> lines, Map<Long, BigDecimal> reservedByLine) {
@@ -396,7 +399,7 @@ public class OrderServiceImpl implements OrderService {
             return new OrderLineDTO(l.id, l.lineNo, l.productId, l.productCode, l.description, l.unit, Docs.quantity(l.quantity), l.unitPrice,
                 l.discountPercent, Docs.amount(l.netAmount, d), l.vatRate, Docs.amount(l.vatAmount, d), Docs.amount(l.totalAmount, d),
                 Docs.quantity(l.availableToPromise), l.promisedDate, l.unitCost, Docs.amount(margin, d), LineMath.marginPercent(margin, l.netAmount),
-                reserved, Docs.quantity(l.deliveredQuantity), Docs.quantity(l.returnedQuantity), backorder(e, l, reserved),
+                reserved, Docs.quantity(l.deliveredQuantity), Docs.quantity(l.returnedQuantity), backorder(e, l, reservedByLine),
                 Docs.quantity(l.quantity.subtract(l.deliveredQuantity)));
         }).toList();
         BigDecimal margin = e.netTotal.subtract(e.totalCost);

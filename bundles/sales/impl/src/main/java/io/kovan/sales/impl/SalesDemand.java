@@ -58,7 +58,7 @@ public class SalesDemand implements SupplyDemandProvider {
                     reserved = stock.reservedByLine(OrderService.DOCUMENT_TYPE, o.id);
                     reservedFor = o.id;
                 }
-                BigDecimal backorder = OrderServiceImpl.backorder(o, l, OrderServiceImpl.reserved(l, reserved));
+                BigDecimal backorder = OrderServiceImpl.backorder(o, l, reserved);
                 if (backorder.signum() > 0) {
                     demand.add(new ExpectedQuantityDTO(productId, o.warehouseId, l.promisedDate, backorder, OrderService.DOCUMENT_TYPE, o.id, o.number));
                 }

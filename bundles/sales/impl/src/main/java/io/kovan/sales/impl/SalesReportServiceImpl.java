@@ -149,7 +149,7 @@ public class SalesReportServiceImpl implements SalesReportService {
                     BigDecimal r = OrderServiceImpl.reserved(l, reserved);
                     open.add(new OpenOrderLineDTO(o.id, o.number, o.state, o.customerId, names.computeIfAbsent(o.customerId, kernel::partyName), o.date,
                         l.id, l.lineNo, l.productId, l.productCode, Docs.quantity(l.quantity), Docs.quantity(l.deliveredQuantity),
-                        Docs.quantity(l.quantity.subtract(l.deliveredQuantity)), r, OrderServiceImpl.backorder(o, l, r), l.promisedDate));
+                        Docs.quantity(l.quantity.subtract(l.deliveredQuantity)), r, OrderServiceImpl.backorder(o, l, reserved), l.promisedDate));
                 }
             }
             open.sort(Comparator.comparing(OpenOrderLineDTO::promisedDate, Comparator.nullsLast(Comparator.naturalOrder()))

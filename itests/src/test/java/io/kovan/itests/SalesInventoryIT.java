@@ -1,0 +1,369 @@
+package io.kovan.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Sales and inventory together: a quote with live availability, promised dates and margins
+ * through order, reservation, two shipments and a return, every figure worked out by hand; 32
+ * confirmations racing for 10 units, refused and back-ordered; and inventory installed into, and
+ * removed from, a running sales system that already has orders. REST and console only.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class SalesInventoryIT extends KovanTestSupport {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+
+    @Test
+    public void fromQuoteToReturnStockCostsMarginsAndTheFlowAddUp() throws Exception {
+        both();
+        long valve = product("SCN-VALVE", "STOCKED", "150", "80", "20", 10);
+        long fitting = product("SCN-FIT", "STOCKED", "12", "7", "10", 3);
+        long install = product("SCN-INSTALL", "SERVICE", "500", "200", "20", 0);
+        // Valve: 6 @ 100 and 4 @ 125 → 10 on hand worth 1,100.00, average 110. Fitting: 20 @ 7.50 → 150.00.
+        receive(valve, "6", "100");
+        receive(valve, "4", "125");
+        receive(fitting, "20", "7.50");
+        long customer = customer("Scenario Tesisat A.Ş.");
+
+        // Lines: 8 valves at 180 less 10 %, 30 fittings at 12, one installation at 500; 5 % off the document.
+        // Valve: 1,440.00 − 144.00 = 1,296.00; − 64.80 = 1,231.20 net; VAT 20 % 246.24; cost 8 × 110 = 880.00; margin 351.20 = 28.53 %.
+        // Fitting: 360.00; − 18.00 = 342.00 net; VAT 10 % 34.20; cost 30 × 7.50 = 225.00; margin 117.00 = 34.21 %.
+        // Installation: 500.00; − 25.00 = 475.00 net; VAT 20 % 95.00; standard cost 200.00; margin 275.00 = 57.89 %.
+        JsonNode quote = created(post("/api/sales/quotes", "{\"customerId\":" + customer + ",\"discountPercent\":5,\"lines\":["
+            + "{\"productId\":" + valve + ",\"quantity\":8,\"unitPrice\":180,\"discountPercent\":10},"
+            + "{\"productId\":" + fitting + ",\"quantity\":30,\"unitPrice\":12},"
+            + "{\"productId\":" + install + ",\"quantity\":1,\"unitPrice\":500}]}"));
+        assertAmounts(quote, Map.of("subtotal", "2156.00", "discountAmount", "107.80", "netTotal", "2048.20", "vatTotal", "375.44",
+            "total", "2423.64", "totalCost", "1305.00", "totalMargin", "743.20", "marginPercent", "36.29"));
+        JsonNode[] q = lines(quote);
+        assertAmounts(q[0], Map.of("netAmount", "1231.20", "vatAmount", "246.24", "totalAmount", "1477.44", "unitCost", "110.0000",
+            "margin", "351.20", "marginPercent", "28.53", "availableToPromise", "10.000"));
+        assertEquals(TODAY.toString(), q[0].get("promisedDate").asText());
+        assertAmounts(q[1], Map.of("netAmount", "342.00", "vatAmount", "34.20", "unitCost", "7.5000", "margin", "117.00",
+            "marginPercent", "34.21", "availableToPromise", "20.000"));
+        assertEquals("30 fittings with 20 on hand and none expected: the 3-day lead time", TODAY.plusDays(3).toString(),
+            q[1].get("promisedDate").asText());
+        assertAmounts(q[2], Map.of("netAmount", "475.00", "unitCost", "200.0000", "margin", "275.00", "marginPercent", "57.89"));
+        assertTrue("a service has no availability", q[2].get("availableToPromise").isNull());
+        assertEquals(TODAY.plusDays(3).toString(), quote.get("promisedDate").asText());
+
+        // Convert and confirm: 8 valves and the 20 fittings there are reserved, 10 fittings back-ordered.
+        JsonNode order = created(post("/api/sales/quotes/" + quote.get("id").asLong() + "/convert", ""));
+        long orderId = order.get("id").asLong();
+        assertEquals("2423.64", order.get("total").decimalValue().toPlainString());
+        JsonNode confirmed = ok(post("/api/sales/orders/" + orderId + "/confirm", ""));
+        assertEquals("confirmed", confirmed.get("state").asText());
+        JsonNode[] o = lines(confirmed);
+        assertQuantities(o[0], "8", "0", "0");
+        assertQuantities(o[1], "20", "10", "0");
+        assertQuantities(o[2], "0", "0", "0");
+        assertStock(valve, "10", "8");
+        assertStock(fitting, "20", "20");
+        // The back-order is demand inventory sees: no fitting can be promised before the lead time.
+        JsonNode atp = ok(get("/api/inventory/atp?product=" + fitting + "&quantity=1&date=" + TODAY.plusDays(3)));
+        assertEquals(0, new BigDecimal("10").compareTo(atp.get("expectedDemand").decimalValue()));
+        assertEquals(TODAY.plusDays(3).toString(), atp.get("promisedDate").asText());
+        assertTrue(atp.get("fromLeadTime").asBoolean());
+
+        // First shipment: 5 valves, the 20 fittings, the installation. Costs: 5 × 110 = 550.00; 150.00 (all the fittings); 200.00.
+        JsonNode first = ship(post("/api/sales/shipments", "{\"lines\":[" + shipLine(o[0], "5") + "," + shipLine(o[1], "20") + ","
+            + shipLine(o[2], "1") + "]}"));
+        JsonNode[] s1 = lines(first);
+        assertAmounts(s1[0], Map.of("costAmount", "550.00"));
+        assertAmounts(s1[1], Map.of("costAmount", "150.00"));
+        assertAmounts(s1[2], Map.of("costAmount", "200.00"));
+        JsonNode partly = ok(get("/api/sales/orders/" + orderId));
+        assertEquals("partially-delivered", partly.get("state").asText());
+        assertQuantities(lines(partly)[0], "3", "0", "5");
+        assertStock(valve, "5", "3");
+        assertStock(fitting, "0", "0");
+        assertEquals(409, post("/api/sales/shipments", "{\"lines\":[" + shipLine(o[0], "4") + "]}").status());
+
+        // Ten more fittings arrive at 8.00; the rest ships: 3 valves 330.00 (reserved), 10 fittings 80.00 (unreserved, just received).
+        receive(fitting, "10", "8");
+        JsonNode second = ship(post("/api/sales/shipments", "{\"lines\":[" + shipLine(o[0], "3") + "," + shipLine(o[1], "10") + "]}"));
+        assertAmounts(lines(second)[0], Map.of("costAmount", "330.00"));
+        assertAmounts(lines(second)[1], Map.of("costAmount", "80.00"));
+        assertEquals("delivered", ok(get("/api/sales/orders/" + orderId)).get("state").asText());
+        assertStock(valve, "2", "0");
+        assertStock(fitting, "0", "0");
+        assertAmounts(ok(get("/api/inventory/products/" + valve)), Map.of("value", "220.00"));
+
+        // One valve comes back against the first shipment, at the 110.00 it left at.
+        JsonNode returned = created(post("/api/sales/returns", "{\"shipmentId\":" + first.get("id").asLong() + ",\"reason\":\"damaged box\","
+            + "\"lines\":[{\"shipmentLineId\":" + s1[0].get("id").asLong() + ",\"quantity\":1}]}"));
+        assertAmounts(lines(returned)[0], Map.of("costAmount", "110.00"));
+        assertStock(valve, "3", "0");
+        assertAmounts(ok(get("/api/inventory/products/" + valve)), Map.of("value", "330.00", "averageCost", "110.0000"));
+        assertEquals(0, BigDecimal.ONE.compareTo(lines(ok(get("/api/sales/orders/" + orderId)))[0].get("returnedQuantity").decimalValue()));
+        assertEquals("only 4 of the first shipment's 5 valves can still come back", 409, post("/api/sales/returns", "{\"shipmentId\":"
+            + first.get("id").asLong() + ",\"lines\":[{\"shipmentLineId\":" + s1[0].get("id").asLong() + ",\"quantity\":5}]}").status());
+
+        // The ledger: every sales move is sourced to its shipment or return, and every balance is its moves' sum.
+        List<String> moves = new ArrayList<>();
+        ok(get("/api/inventory/moves?product=" + valve + "&limit=500")).get("items").forEach(m -> moves.add(m.get("type").asText() + " "
+            + m.get("quantity").decimalValue().stripTrailingZeros().toPlainString() + " " + m.get("totalCost").decimalValue().setScale(2).toPlainString()
+            + " " + m.get("sourceType").asText()));
+        assertEquals(List.of("RECEIPT 6 600.00 inventory.receipt", "RECEIPT 4 500.00 inventory.receipt", "ISSUE 5 550.00 sales.shipment",
+            "ISSUE 3 330.00 sales.shipment", "RETURN 1 110.00 sales.return"), moves);
+        assertTrue(ok(get("/api/inventory/stock/verify")).get("sound").asBoolean());
+
+        // The document flow from the quote reaches the order, both shipments and the return.
+        Set<String> flow = new TreeSet<>();
+        ok(get("/api/core/documents/sales.quote/" + quote.get("id").asLong() + "/flow")).get("documents")
+            .forEach(d -> flow.add(d.get("number").asText().replaceAll("-\\d{4}-\\d+$", "") + " " + d.get("state").asText()));
+        assertEquals(Set.of("SQ converted", "SO delivered", "SH shipped", "RT received"), flow);
+        assertEquals(5, ok(get("/api/core/documents/sales.quote/" + quote.get("id").asLong() + "/flow")).get("documents").size());
+
+        // The sales report reads the same documents: net 2,048.20; cost from the shipments 880 + 230 + 200 = 1,310.00.
+        JsonNode report = ok(get("/api/sales/reports/sales?groupBy=customer&from=" + TODAY + "&to=" + TODAY));
+        JsonNode row = null;
+        for (JsonNode r : report.get("rows")) {
+            if (r.get("key").asText().equals(String.valueOf(customer))) {
+                row = r;
+            }
+        }
+        assertAmounts(row, Map.of("netAmount", "2048.20", "cost", "1310.00", "margin", "738.20"));
+        assertTrue(console("sales:order-list --customer " + customer).contains(order.get("number").asText()));
+        // The customer's timeline shows the quote, the order, the shipments and the return.
+        Set<String> kinds = new TreeSet<>();
+        ok(get("/api/core/parties/" + customer + "/timeline")).get("items").forEach(e -> kinds.add(e.get("module").asText() + "/"
+            + e.get("kind").asText()));
+        assertTrue(kinds.toString(), kinds.containsAll(Set.of("sales/quote", "sales/order", "sales/shipment", "sales/return")));
+    }
+
+    @Test
+    public void thirtyTwoConfirmationsCompetingForTenUnitsAreRefusedOrBackOrderedAndAddUp() throws Exception {
+        both();
+        long customer = customer("Race Alıcı Ltd.");
+        try {
+            shortage("REFUSE");
+            long refused = product("RACE-REFUSE", "STOCKED", "10", "5", "20", 0);
+            receive(refused, "10", "5");
+            List<Long> orders = orders(customer, refused, 32);
+            Map<Integer, Integer> statuses = race(orders, id -> post("/api/sales/orders/" + id + "/confirm", "").status());
+            assertEquals("ten confirmed, the rest refused: " + statuses, Map.of(200, 10, 409, 22), statuses);
+            assertStock(refused, "10", "10");
+            assertEquals(10, ok(get("/api/sales/orders?customer=" + customer + "&state=confirmed&limit=500")).get("total").asInt());
+            assertEquals("a refused confirmation leaves its order a draft", 22,
+                ok(get("/api/sales/orders?customer=" + customer + "&state=draft&limit=500")).get("total").asInt());
+
+            shortage("BACKORDER");
+            long backordered = product("RACE-BACK", "STOCKED", "10", "5", "20", 0);
+            receive(backordered, "10", "5");
+            List<Long> more = orders(customer, backordered, 32);
+            Map<Integer, Integer> all = race(more, id -> post("/api/sales/orders/" + id + "/confirm", "").status());
+            assertEquals("every confirmation goes through: " + all, Map.of(200, 32), all);
+            BigDecimal reserved = BigDecimal.ZERO;
+            BigDecimal backorder = BigDecimal.ZERO;
+            for (long id : more) {
+                JsonNode line = lines(ok(get("/api/sales/orders/" + id)))[0];
+                reserved = reserved.add(line.get("reservedQuantity").decimalValue());
+                backorder = backorder.add(line.get("backorderQuantity").decimalValue());
+            }
+            assertEquals("exactly the ten units there are reserved", 0, BigDecimal.TEN.compareTo(reserved));
+            assertEquals("and the other 22 back-ordered", 0, new BigDecimal("22").compareTo(backorder));
+            assertStock(backordered, "10", "10");
+            assertTrue(ok(get("/api/inventory/stock/verify")).get("sound").asBoolean());
+        } finally {
+            shortage("BACKORDER");
+        }
+    }
+
+    @Test
+    public void inventoryComesIntoAndLeavesARunningSalesSystemWithOrders() throws Exception {
+        installModule("kovan-sales", "/api/sales/quotes");
+        if (get("/api/inventory/warehouses").status() == 200) {
+            console("feature:uninstall kovan-inventory");
+            awaitStatus("/api/inventory/warehouses", 404);
+        }
+        long customer = customer("Hot Swap Dağıtım");
+        long product = product("SWAP-1", "STOCKED", "40", "25", "20", 2);
+        Map<Integer, Integer> histogram = statusesWhile("/api/sales/orders?limit=1", () -> {
+            // Sales alone: no availability, the lead time promises, nothing reserved.
+            JsonNode before = confirmedOrder(customer, product, "2");
+            assertTrue(lines(before)[0].get("availableToPromise").isNull());
+            assertEquals(TODAY.plusDays(2).toString(), lines(before)[0].get("promisedDate").asText());
+            assertQuantities(lines(before)[0], "0", "0", "0");
+
+            installModule("kovan-inventory", "/api/inventory/warehouses");
+            receive(product, "5", "30");
+            // The order confirmed before inventory came ships from its stock, at its cost.
+            JsonNode shipped = ship(post("/api/sales/shipments", "{\"lines\":[" + shipLine(lines(before)[0], "2") + "]}"));
+            assertAmounts(lines(shipped)[0], Map.of("costAmount", "60.00"));
+            assertStock(product, "3", "0");
+            JsonNode reserving = confirmedOrder(customer, product, "1");
+            assertQuantities(lines(reserving)[0], "1", "0", "0");
+            assertEquals(0, new BigDecimal("2").compareTo(lines(created(post("/api/sales/quotes", "{\"customerId\":" + customer
+                + ",\"lines\":[{\"productId\":" + product + ",\"quantity\":1}]}")))[0].get("availableToPromise").decimalValue()));
+
+            console("feature:uninstall kovan-inventory");
+            awaitStatus("/api/inventory/warehouses", 404);
+            // Sales carries on: quotes without availability, orders confirmed without reservation.
+            JsonNode after = confirmedOrder(customer, product, "1");
+            assertTrue(lines(after)[0].get("availableToPromise").isNull());
+            assertEquals(200, get("/api/sales/orders/" + reserving.get("id").asLong()).status());
+
+            installModule("kovan-inventory", "/api/inventory/warehouses");
+            assertEquals("the reservation made before the module left is still held", 0,
+                BigDecimal.ONE.compareTo(lines(ok(get("/api/sales/orders/" + reserving.get("id").asLong())))[0].get("reservedQuantity").decimalValue()));
+            assertStock(product, "3", "1");
+        });
+        int calls = histogram.values().stream().mapToInt(Integer::intValue).sum();
+        assertTrue("too few calls to mean anything: " + histogram, calls >= 20);
+        assertEquals("every sales call while inventory came and went: " + histogram, Map.of(200, calls), histogram);
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------
+
+    private void both() throws Exception {
+        installModule("kovan-sales", "/api/sales/quotes");
+        installModule("kovan-inventory", "/api/inventory/warehouses");
+    }
+
+    /** Sets how a confirmation meets a shortage, and waits until sales answers by it. */
+    private void shortage(String mode) throws Exception {
+        console("config:property-set --pid io.kovan.sales confirm.shortage " + mode);
+        long customer = customer("Shortage Probe " + mode);
+        long product = product("PROBE-" + mode + "-" + System.nanoTime() % 100000, "STOCKED", "1", "1", "20", 0);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            JsonNode order = created(post("/api/sales/orders", "{\"customerId\":" + customer + ",\"lines\":[{\"productId\":" + product
+                + ",\"quantity\":1}]}"));
+            Reply confirm = post("/api/sales/orders/" + order.get("id").asLong() + "/confirm", "");
+            boolean refusing = confirm.status() == 409;
+            if (confirm.status() == 200) {
+                ok(post("/api/sales/orders/" + order.get("id").asLong() + "/cancel", ""));
+            }
+            if (refusing == mode.equals("REFUSE")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("sales did not take confirm.shortage = " + mode);
+    }
+
+    private JsonNode confirmedOrder(long customer, long product, String quantity) throws Exception {
+        long id = created(post("/api/sales/orders", "{\"customerId\":" + customer + ",\"lines\":[{\"productId\":" + product + ",\"quantity\":"
+            + quantity + "}]}")).get("id").asLong();
+        JsonNode confirmed = ok(post("/api/sales/orders/" + id + "/confirm", ""));
+        assertEquals("confirmed", confirmed.get("state").asText());
+        return confirmed;
+    }
+
+    private List<Long> orders(long customer, long product, int count) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(created(post("/api/sales/orders", "{\"customerId\":" + customer + ",\"lines\":[{\"productId\":" + product
+                + ",\"quantity\":1}]}")).get("id").asLong());
+        }
+        return ids;
+    }
+
+    @FunctionalInterface
+    interface Call {
+        int status(long id) throws Exception;
+    }
+
+    /** One client per id, all started at once; counts their statuses. */
+    private static Map<Integer, Integer> race(List<Long> ids, Call call) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(ids.size());
+        ExecutorService pool = Executors.newFixedThreadPool(ids.size());
+        try {
+            List<Future<Integer>> replies = new ArrayList<>();
+            for (long id : ids) {
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return call.status(id);
+                }));
+            }
+            Map<Integer, Integer> statuses = new TreeMap<>();
+            for (Future<Integer> reply : replies) {
+                statuses.merge(reply.get(), 1, Integer::sum);
+            }
+            return statuses;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Creates the shipment the reply holds, then picks, packs and ships it. */
+    private JsonNode ship(Reply draft) throws Exception {
+        long id = created(draft).get("id").asLong();
+        ok(post("/api/sales/shipments/" + id + "/pick", ""));
+        ok(post("/api/sales/shipments/" + id + "/pack", ""));
+        JsonNode shipped = ok(post("/api/sales/shipments/" + id + "/ship", ""));
+        assertEquals("shipped", shipped.get("state").asText());
+        return shipped;
+    }
+
+    private static String shipLine(JsonNode orderLine, String quantity) {
+        return "{\"orderLineId\":" + orderLine.get("id").asLong() + ",\"quantity\":" + quantity + "}";
+    }
+
+    private long product(String code, String type, String price, String cost, String vat, int leadTime) throws Exception {
+        return created(post("/api/core/products", "{\"code\":\"" + code + "\",\"name\":\"Product " + code + "\",\"type\":\"" + type
+            + "\",\"unit\":\"PCS\",\"salesPrice\":" + price + ",\"standardCost\":" + cost + ",\"vatRate\":" + vat + ",\"leadTimeDays\":" + leadTime
+            + "}")).get("id").asLong();
+    }
+
+    private long customer(String name) throws Exception {
+        return created(post("/api/core/parties", "{\"kind\":\"ORGANIZATION\",\"name\":\"" + name + "\",\"roles\":[\"CUSTOMER\"]}")).get("id").asLong();
+    }
+
+    private void receive(long product, String quantity, String unitCost) throws Exception {
+        long id = created(post("/api/inventory/receipts", "{\"lines\":[{\"productId\":" + product + ",\"quantity\":" + quantity + ",\"unitCost\":"
+            + unitCost + "}]}")).get("id").asLong();
+        ok(post("/api/inventory/receipts/" + id + "/post", ""));
+    }
+
+    private void assertStock(long product, String onHand, String reserved) throws Exception {
+        JsonNode items = ok(get("/api/inventory/stock?product=" + product + "&nonZero=false")).get("items");
+        assertEquals(items.toString(), 1, items.size());
+        assertEquals("on hand of " + product, 0, new BigDecimal(onHand).compareTo(items.get(0).get("onHand").decimalValue()));
+        assertEquals("reserved of " + product, 0, new BigDecimal(reserved).compareTo(items.get(0).get("reserved").decimalValue()));
+    }
+
+    private static void assertQuantities(JsonNode line, String reserved, String backorder, String delivered) {
+        assertEquals("reserved " + line, 0, new BigDecimal(reserved).compareTo(line.get("reservedQuantity").decimalValue()));
+        assertEquals("back-ordered " + line, 0, new BigDecimal(backorder).compareTo(line.get("backorderQuantity").decimalValue()));
+        assertEquals("delivered " + line, 0, new BigDecimal(delivered).compareTo(line.get("deliveredQuantity").decimalValue()));
+    }
+
+    /** Each field equals the amount exactly, scale included (amounts come at the currency's decimals). */
+    private static void assertAmounts(JsonNode node, Map<String, String> expected) {
+        assertTrue("no such row", node != null);
+        Map<String, String> actual = new TreeMap<>();
+        expected.keySet().forEach(k -> actual.put(k, node.get(k) == null || node.get(k).isNull() ? null : node.get(k).decimalValue().toPlainString()));
+        assertEquals(node.toString(), new TreeMap<>(expected), actual);
+    }
+
+    private static JsonNode[] lines(JsonNode document) {
+        List<JsonNode> list = new ArrayList<>();
+        document.get("lines").forEach(list::add);
+        return list.toArray(JsonNode[]::new);
+    }
+}

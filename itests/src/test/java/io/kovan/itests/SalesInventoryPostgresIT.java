@@ -1,0 +1,31 @@
+package io.kovan.itests;
+
+import org.junit.Assume;
+import org.junit.Before;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * Sales and inventory together again on PostgreSQL at 127.0.0.1:5432, in a database of its own:
+ * the scenario's figures, the 32-client confirmation race and the module coming and going, on
+ * the production database. Skipped, loudly, where no PostgreSQL answers.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class SalesInventoryPostgresIT extends SalesInventoryIT {
+
+    @Override
+    @Configuration
+    public Option[] config() {
+        return baseConfig(PostgresPersistenceIT.databaseOptions("SALESINVENTORY")).toArray(Option[]::new);
+    }
+
+    @Before
+    public void onPostgres() {
+        Assume.assumeTrue("PostgreSQL is not reachable at 127.0.0.1:5432", PostgresPersistenceIT.present());
+    }
+}
