@@ -156,6 +156,15 @@ public class InventoryIT extends KovanTestSupport {
         assertFalse("issued today: " + slow, slow.contains("LED-A"));
         assertTrue(console("stock:report valuation").contains("LED-A"));
 
+        // An adjustment: 2 broken (2 × 108.75 = 217.50 out), 1 found at 100.00: 2,066.25 − 217.50 + 100.00 = 1,948.75 for 18.
+        long adjustment = created(post("/api/inventory/adjustments", "{\"locationId\":" + root + ",\"reason\":\"breakage\",\"lines\":["
+            + "{\"productId\":" + a + ",\"quantity\":-2},{\"productId\":" + a + ",\"quantity\":1,\"unitCost\":100}]}")).get("id").asLong();
+        assertEquals("posted", ok(post("/api/inventory/adjustments/" + adjustment + "/post", "")).get("state").asText());
+        JsonNode adjusted = ok(get("/api/inventory/products/" + a));
+        assertEquals(new BigDecimal("18.000"), adjusted.get("onHand").decimalValue());
+        assertEquals(new BigDecimal("1948.75"), adjusted.get("value").decimalValue());
+        assertEquals(2, ok(get("/api/inventory/moves?product=" + a + "&type=ADJUSTMENT")).get("total").asInt());
+
         JsonNode verified = ok(get("/api/inventory/stock/verify"));
         assertTrue(verified.toString(), verified.get("sound").asBoolean());
         assertTrue(console("stock:verify").contains("Stock is sound"));
@@ -252,6 +261,7 @@ public class InventoryIT extends KovanTestSupport {
         installModule("kovan-inventory", "/api/inventory/warehouses");
         long wh = mainWarehouse();
         long p = product("BAD-P", 0);
+        long root = ok(get("/api/inventory/warehouses/" + wh)).get("rootLocationId").asLong();
         long service = created(post("/api/core/products", "{\"code\":\"BAD-SVC\",\"name\":\"Installation\",\"type\":\"SERVICE\",\"unit\":\"PCS\"}"))
             .get("id").asLong();
         receive(p, "5", "10", null, null);
@@ -277,6 +287,11 @@ public class InventoryIT extends KovanTestSupport {
             {"POST", "/api/inventory/receipts", "not json", null},
             {"POST", "/api/inventory/transfers", "{\"lines\":[{\"productId\":" + p + ",\"quantity\":1}]}", "fromLocationId"},
             {"POST", "/api/inventory/counts", "{\"lines\":[{\"productId\":" + p + ",\"countedQuantity\":1}]}", "locationId"},
+            {"POST", "/api/inventory/adjustments", "{\"locationId\":" + root + ",\"reason\":\"x\",\"lines\":[{\"productId\":" + p + ",\"quantity\":0}]}",
+                "lines[0].quantity"},
+            {"POST", "/api/inventory/adjustments", "{\"locationId\":" + root + ",\"lines\":[{\"productId\":" + p + ",\"quantity\":1}]}", "reason"},
+            {"POST", "/api/inventory/adjustments", "{\"locationId\":" + root + ",\"reason\":\"x\",\"lines\":[{\"productId\":" + p
+                + ",\"quantity\":-1,\"unitCost\":5}]}", "lines[0].unitCost"},
             {"POST", "/api/inventory/counts", "{\"locationId\":999999,\"lines\":[{\"productId\":" + p + ",\"countedQuantity\":-1}]}", "locationId"},
             {"POST", "/api/inventory/reservations", "{\"productId\":" + p + ",\"warehouseId\":" + wh + ",\"quantity\":0,\"documentType\":\"x\",\"documentId\":1,"
                 + "\"lineId\":1}", "quantity"},
@@ -407,7 +422,8 @@ public class InventoryIT extends KovanTestSupport {
 
     private Map<String, Integer> counts() throws Exception {
         Map<String, Integer> counts = new TreeMap<>();
-        for (String list : List.of("warehouses", "locations", "receipts", "transfers", "counts", "moves", "reservations", "reorder-rules")) {
+        for (String list : List.of("warehouses", "locations", "receipts", "transfers", "counts", "adjustments", "moves", "reservations",
+            "reorder-rules")) {
             counts.put(list, ok(get("/api/inventory/" + list + "?limit=1")).get("total").asInt());
         }
         counts.put("audit", ok(get("/api/core/audit/verify")).get("checked").asInt());

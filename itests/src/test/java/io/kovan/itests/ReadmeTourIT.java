@@ -46,6 +46,10 @@ public class ReadmeTourIT {
         assertTrue("the lead became an opportunity: " + output, output.matches("(?s).*\"number\":\"OPP-\\d{4}-000001\".*"));
         assertTrue("the opportunity moved to proposal: " + output, output.contains("\"stage\":\"proposal\",\"probability\":50.00"));
         assertTrue("the funnel weighs it at 50 %: " + output, output.contains("weighted pipeline 60000.00 TRY"));
+        assertTrue("the quote shows the stock and the margin: " + output, output.contains("\"availableToPromise\":20.000")
+            && output.contains("\"totalMargin\":2804.00"));
+        assertTrue("the order reserved the valves: " + output, output.matches("(?s).*\"number\":\"SO-\\d{4}-000001\",\"state\":\"confirmed\".*"));
+        assertTrue("the console shows 8 of 20 reserved: " + output, output.matches("(?s).*VLV-100 .*\\| +20 +\\| +8 +\\| +12 +\\|.*"));
         assertTrue(output, output.contains("kovan: stopped"));
     }
 

@@ -6,7 +6,7 @@ import io.kovan.kernel.api.Page;
 import io.kovan.kernel.api.PageRequest;
 
 /**
- * Inventory's own documents: receipts, transfers and counts. Each is created as DRAFT, changed
+ * Inventory's own documents: receipts, transfers, counts and adjustments. Each is created as DRAFT, changed
  * while DRAFT, then posted (writing its moves, numbered, linked in the document flow) or cancelled.
  * <p>
  * List filters: {@code state}, {@code warehouse} (receipts), {@code location}, {@code from}, {@code to}.
@@ -49,4 +49,14 @@ public interface StockDocumentService {
     CountDTO postCount(long id);
 
     CountDTO cancelCount(long id);
+
+    AdjustmentDTO createAdjustment(AdjustmentDTO adjustment);
+
+    AdjustmentDTO adjustment(long id);
+
+    Page<AdjustmentDTO> adjustments(PageRequest request);
+
+    AdjustmentDTO postAdjustment(long id);
+
+    AdjustmentDTO cancelAdjustment(long id);
 }

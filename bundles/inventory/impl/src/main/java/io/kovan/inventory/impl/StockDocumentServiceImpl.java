@@ -18,6 +18,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.kovan.inventory.api.AdjustmentDTO;
+import io.kovan.inventory.api.AdjustmentLineDTO;
 import io.kovan.inventory.api.CountDTO;
 import io.kovan.inventory.api.CountLineDTO;
 import io.kovan.inventory.api.MoveType;
@@ -49,8 +51,8 @@ import io.kovan.kernel.api.workflow.WorkflowDTO;
 import io.kovan.kernel.api.workflow.WorkflowService;
 
 /**
- * Receipts ({@code GR-}), transfers ({@code TR-}) and counts ({@code IC-}) in KV_INV_DOCUMENT.
- * Each is a workflow {@code inventory.receipt|transfer|count}: draft →(post) posted, draft →(cancel)
+ * Receipts ({@code GR-}), transfers ({@code TR-}), counts ({@code IC-}) and adjustments ({@code IA-})
+ * in KV_INV_DOCUMENT. Each is a workflow {@code inventory.receipt|transfer|count|adjustment}: draft →(post) posted, draft →(cancel)
  * cancelled; posting writes the moves in the same transaction as the state change.
  */
 @Component(service = {StockDocumentService.class, StockDocumentServiceImpl.class})
@@ -58,7 +60,7 @@ public class StockDocumentServiceImpl implements StockDocumentService {
 
     enum Kind {
         RECEIPT("inventory.receipt", "GR", "Goods receipts"), TRANSFER("inventory.transfer", "TR", "Stock transfers"),
-        COUNT("inventory.count", "IC", "Inventory counts");
+        COUNT("inventory.count", "IC", "Inventory counts"), ADJUSTMENT("inventory.adjustment", "IA", "Stock adjustments");
 
         final String type;
         final String series;
@@ -535,6 +537,127 @@ public class StockDocumentServiceImpl implements StockDocumentService {
         return new CountDTO(e.id, e.number, e.locationId, e.date, e.state, lines, e.version);
     }
 
+    // ---- adjustments ----------------------------------------------------------------------
+
+    @Override
+    public AdjustmentDTO createAdjustment(AdjustmentDTO a) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Violations v = new Violations();
+            v.require("locationId", a.locationId()).requireText("reason", a.reason(), 64);
+            LocationEntity location = a.locationId() == null ? null : em.find(LocationEntity.class, a.locationId());
+            v.check(a.locationId() == null || (location != null && location.active), "locationId", "must be an active location");
+            v.check(a.lines() != null && !a.lines().isEmpty(), "lines", "must hold at least one line");
+            List<AdjustmentLineDTO> given = a.lines() == null ? List.of() : a.lines();
+            List<StockDocumentLineEntity> lines = new ArrayList<>();
+            for (int i = 0; i < given.size(); i++) {
+                AdjustmentLineDTO l = given.get(i);
+                String at = "lines[" + i + "].";
+                if (l == null) {
+                    v.check(false, "lines[" + i + "]", "is required");
+                    continue;
+                }
+                ProductDTO product = catalogue.stocked(v, at + "productId", l.productId());
+                v.require(at + "quantity", l.quantity());
+                v.check(l.quantity() == null || l.quantity().signum() != 0, at + "quantity", "must not be zero: above zero is found, below lost");
+                v.check(l.quantity() == null || l.quantity().stripTrailingZeros().scale() <= Ledger.QUANTITY_SCALE, at + "quantity",
+                    "must have at most " + Ledger.QUANTITY_SCALE + " decimals");
+                v.check(l.quantity() == null || l.quantity().precision() - l.quantity().scale() <= 15, at + "quantity", "is too large");
+                v.nonNegative(at + "unitCost", l.unitCost(), Ledger.COST_SCALE);
+                v.check(l.unitCost() == null || l.quantity() == null || l.quantity().signum() > 0, at + "unitCost",
+                    "applies to found goods only; lost goods leave at the current cost");
+                v.maxLength(at + "lotNumber", l.lotNumber(), 64);
+                Tracking tracking = product == null ? Tracking.NONE : ledger.readProduct(em, product.id()).tracking();
+                v.check(tracking != Tracking.SERIAL, at + "productId", "is serial-numbered: adjust it with a receipt or a count");
+                v.check(tracking != Tracking.LOT || (l.lotNumber() != null && !l.lotNumber().isBlank()), at + "lotNumber",
+                    "is required: the product is tracked by lot");
+                v.check(tracking != Tracking.NONE || l.lotNumber() == null || l.lotNumber().isBlank(), at + "lotNumber",
+                    "must be empty: the product is not tracked by lot");
+                StockDocumentLineEntity line = new StockDocumentLineEntity();
+                line.lineNo = i + 1;
+                line.productId = l.productId() == null ? 0 : l.productId();
+                line.quantity = l.quantity();
+                line.unitCost = l.unitCost();
+                line.lotNumber = blankToNull(l.lotNumber());
+                line.expiryDate = l.expiryDate();
+                lines.add(line);
+            }
+            v.throwIfAny();
+            StockDocumentEntity e = new StockDocumentEntity();
+            e.kind = Kind.ADJUSTMENT.name();
+            e.state = DRAFT;
+            e.createdAt = Times.now();
+            e.warehouseId = location.warehouseId;
+            e.locationId = location.id;
+            e.date = a.date() == null ? Times.today() : a.date();
+            e.reference = a.reason().strip();
+            e.number = numbering.next(Kind.ADJUSTMENT.series, e.date);
+            em.persist(e);
+            em.flush();
+            saveLines(em, e, lines);
+            AdjustmentDTO created = adjustmentDto(em, e);
+            recorded(Kind.ADJUSTMENT, e, "created", null, created);
+            return created;
+        });
+    }
+
+    @Override
+    public AdjustmentDTO adjustment(long id) {
+        return jpa.txExpr(TransactionType.Supports, em -> adjustmentDto(em, load(em, Kind.ADJUSTMENT, id)));
+    }
+
+    @Override
+    public Page<AdjustmentDTO> adjustments(PageRequest request) {
+        return jpa.txExpr(TransactionType.Supports, em -> page(em, Kind.ADJUSTMENT, request).map(e -> adjustmentDto(em, e)));
+    }
+
+    @Override
+    public AdjustmentDTO postAdjustment(long id) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            StockDocumentEntity e = load(em, Kind.ADJUSTMENT, id);
+            AdjustmentDTO before = adjustmentDto(em, e);
+            transition(e, Kind.ADJUSTMENT, "post");
+            List<StockDocumentLineEntity> lines = lines(em, e.id);
+            lines.sort(Comparator.comparingLong((StockDocumentLineEntity l) -> l.productId).thenComparingInt(l -> l.lineNo));
+            for (StockDocumentLineEntity line : lines) {
+                Ledger.Source source = new Ledger.Source(Kind.ADJUSTMENT.type, e.id, line.id, e.number);
+                Tracking tracking = ledger.lockProduct(em, line.productId).tracking();
+                if (line.quantity.signum() > 0) {
+                    Long lot = tracking == Tracking.LOT ? ledger.lot(em, line.productId, line.lotNumber, line.expiryDate) : null;
+                    ledger.receive(em, new Ledger.Incoming(MoveType.ADJUSTMENT, line.productId, e.warehouseId, e.locationId, lot, line.quantity,
+                        line.unitCost, null, e.date, source, null));
+                } else {
+                    Long lot = tracking == Tracking.LOT ? lotOf(em, line) : Long.valueOf(Ledger.NO_LOT);
+                    ledger.issue(em, new Ledger.Outgoing(MoveType.ADJUSTMENT, line.productId, e.warehouseId, e.locationId, lot, line.quantity.negate(),
+                        BigDecimal.ZERO, e.date, source));
+                }
+            }
+            em.flush();
+            AdjustmentDTO after = adjustmentDto(em, e);
+            recorded(Kind.ADJUSTMENT, e, "posted", before, after);
+            events.publish("inventory.adjustment.posted", Map.of("id", e.id, "number", e.number));
+            return after;
+        });
+    }
+
+    @Override
+    public AdjustmentDTO cancelAdjustment(long id) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            StockDocumentEntity e = load(em, Kind.ADJUSTMENT, id);
+            AdjustmentDTO before = adjustmentDto(em, e);
+            transition(e, Kind.ADJUSTMENT, "cancel");
+            em.flush();
+            AdjustmentDTO after = adjustmentDto(em, e);
+            recorded(Kind.ADJUSTMENT, e, "cancelled", before, after);
+            return after;
+        });
+    }
+
+    private AdjustmentDTO adjustmentDto(EntityManager em, StockDocumentEntity e) {
+        List<AdjustmentLineDTO> lines = lines(em, e.id).stream().map(l -> new AdjustmentLineDTO(l.id, l.productId, l.quantity, l.unitCost, l.lotNumber,
+            l.expiryDate)).toList();
+        return new AdjustmentDTO(e.id, e.number, e.locationId, e.date, e.reference, e.state, lines, e.version);
+    }
+
     // ---- shared ---------------------------------------------------------------------------
 
     private void transition(StockDocumentEntity e, Kind kind, String name) {
@@ -579,7 +702,7 @@ public class StockDocumentServiceImpl implements StockDocumentService {
     private StockDocumentEntity load(EntityManager em, Kind kind, long id) {
         StockDocumentEntity e = em.find(StockDocumentEntity.class, id);
         if (e == null || !e.kind.equals(kind.name())) {
-            throw new NotFoundException(kind == Kind.RECEIPT ? "Receipt" : kind == Kind.TRANSFER ? "Transfer" : "Count", id);
+            throw new NotFoundException(kind.name().charAt(0) + kind.name().substring(1).toLowerCase(java.util.Locale.ROOT), id);
         }
         return e;
     }
