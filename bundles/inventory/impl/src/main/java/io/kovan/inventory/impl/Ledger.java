@@ -95,8 +95,7 @@ public class Ledger {
         MoveEntity move = move(in.type(), in.productId(), in.quantity(), null, null, in.locationId(), in.warehouseId(), in.lotId(), unitCost, total,
             in.date(), in.source());
         move.returnOfId = in.returnOfId();
-        em.persist(move);
-        em.flush();
+        persist(em, List.of(move));
         if (valuation.costing() == CostingMethod.FIFO) {
             update(em, "INSERT INTO KV_INV_LAYER (PRODUCT_ID, MOVE_ID, LAYER_DATE, REMAINING, UNIT_COST) VALUES (?, ?, ?, ?, ?)", in.productId(),
                 move.id, in.date(), in.quantity(), unitCost);
@@ -120,10 +119,9 @@ public class Ledger {
             left = left.subtract(part);
             MoveEntity move = move(out.type(), out.productId(), q.quantity(), q.locationId(), out.warehouseId(), null, null, lotOf(q),
                 part.divide(q.quantity(), COST_SCALE, RoundingMode.HALF_UP), part, out.date(), out.source());
-            em.persist(move);
             moves.add(move);
         }
-        em.flush();
+        persist(em, moves);
         return moves;
     }
 
@@ -151,11 +149,21 @@ public class Ledger {
             BigDecimal total = q.quantity().multiply(unitCost).setScale(catalogue.moneyScale(), RoundingMode.HALF_UP);
             MoveEntity move = move(MoveType.TRANSFER, productId, q.quantity(), q.locationId(), fromWarehouse, toLocation, toWarehouse, lotOf(q),
                 unitCost, total, date, source);
-            em.persist(move);
             moves.add(move);
         }
-        em.flush();
+        persist(em, moves);
         return moves;
+    }
+
+    /**
+     * Inserts moves and takes them out of the persistence context at once: nothing changes a move
+     * again, and a context that kept a thousand-line shipment's moves would be compared entity by
+     * entity at every later flush of the transaction.
+     */
+    private static void persist(EntityManager em, List<MoveEntity> moves) {
+        moves.forEach(em::persist);
+        em.flush();
+        moves.forEach(em::detach);
     }
 
     // ---- reservations ---------------------------------------------------------------------

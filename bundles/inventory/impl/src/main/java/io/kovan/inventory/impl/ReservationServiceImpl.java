@@ -83,7 +83,10 @@ public class ReservationServiceImpl implements ReservationService {
                 e.state = ReservationState.ACTIVE.name();
             }
             em.flush();
-            return toDto(e);
+            ReservationDTO reserved = toDto(e);
+            // Not needed again in this transaction; kept, an order's thousand reservations would be compared at every flush.
+            em.detach(e);
+            return reserved;
         });
     }
 
@@ -129,20 +132,20 @@ public class ReservationServiceImpl implements ReservationService {
      */
     BigDecimal consume(EntityManager em, String documentType, long documentId, long lineId, long productId, long warehouseId, BigDecimal quantity) {
         ledger.lockStock(em, productId, warehouseId);
-        ReservationEntity e = find(em, documentType, documentId, lineId);
-        if (e == null || e.productId != productId || e.warehouseId != warehouseId) {
+        // Read and written in SQL, under the stock row's lock: a shipment's thousand lines leave no entities behind to compare at each flush.
+        List<?> rows = em.createNativeQuery("SELECT ID, QUANTITY - CONSUMED - RELEASED FROM KV_INV_RESERVATION WHERE DOCUMENT_TYPE = ? "
+            + "AND DOCUMENT_ID = ? AND LINE_ID = ? AND PRODUCT_ID = ? AND WAREHOUSE_ID = ?").setParameter(1, documentType).setParameter(2, documentId)
+            .setParameter(3, lineId).setParameter(4, productId).setParameter(5, warehouseId).getResultList();
+        if (rows.isEmpty()) {
             return BigDecimal.ZERO;
         }
-        em.refresh(e);
-        BigDecimal take = open(e).min(quantity);
+        Object[] row = (Object[]) rows.get(0);
+        BigDecimal take = Ledger.decimal(row[1]).min(quantity).max(BigDecimal.ZERO);
         if (take.signum() > 0) {
-            e.consumed = e.consumed.add(take);
-            if (open(e).signum() == 0) {
-                e.state = ReservationState.CONSUMED.name();
-            }
-            em.flush();
+            Ledger.update(em, "UPDATE KV_INV_RESERVATION SET CONSUMED = CONSUMED + ?, STATE = CASE WHEN QUANTITY - CONSUMED - RELEASED - ? = 0 "
+                + "THEN 'CONSUMED' ELSE STATE END WHERE ID = ?", take, take, ((Number) row[0]).longValue());
         }
-        return take.max(BigDecimal.ZERO);
+        return take;
     }
 
     @Override

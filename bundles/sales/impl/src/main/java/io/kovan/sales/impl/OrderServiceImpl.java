@@ -333,7 +333,9 @@ public class OrderServiceImpl implements OrderService {
      */
     private void reserve(OrderEntity e, List<OrderLineEntity> lines) {
         Long warehouse = stock.warehouse(e.warehouseId);
-        for (OrderLineEntity l : lines) {
+        // Products in one order, as every stock writer takes them, so that two confirmations cannot deadlock.
+        for (OrderLineEntity l : lines.stream().sorted(java.util.Comparator.comparingLong((OrderLineEntity x) -> x.productId)
+            .thenComparingLong(x -> x.id)).toList()) {
             if (!l.stocked) {
                 continue;
             }

@@ -32,7 +32,7 @@ public class Pricing {
     static final int PRICE_SCALE = 4;
     static final int QUANTITY_SCALE = 3;
     static final int PERCENT_SCALE = 2;
-    static final int MAX_LINES = 500;
+    static final int MAX_LINES = 5000;
     private static final List<BigDecimal> VAT_RATES = List.of(BigDecimal.ZERO, BigDecimal.ONE, BigDecimal.TEN, BigDecimal.valueOf(20));
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 

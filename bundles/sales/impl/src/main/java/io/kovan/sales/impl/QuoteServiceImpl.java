@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.kovan.kernel.api.ConflictException;
+import io.kovan.kernel.api.NotFoundException;
 import io.kovan.kernel.api.Page;
 import io.kovan.kernel.api.PageRequest;
 import io.kovan.kernel.api.StaleVersionException;
@@ -81,10 +82,14 @@ public class QuoteServiceImpl implements QuoteService {
             new TransitionDTO("expire", Set.of("draft", "sent"), "expired", null))));
     }
 
+    /** The CRM's opportunities in the document flow. */
+    static final String OPPORTUNITY_TYPE = "crm.opportunity";
+
     @Override
     public QuoteDTO create(QuoteDTO q) {
         return jpa.txExpr(TransactionType.Required, em -> {
             Violations v = new Violations();
+            DocumentDTO opportunity = opportunity(v, q.opportunityId());
             Pricing.Priced priced = pricing.price(em, request(q), validUntilChecked(v, q));
             QuoteEntity e = new QuoteEntity();
             Pricing.apply(priced, e);
@@ -98,10 +103,29 @@ public class QuoteServiceImpl implements QuoteService {
             List<QuoteLineEntity> lines = writeLines(em, e.id, priced);
             QuoteDTO created = toDto(e, lines);
             flow.record(document(e));
+            if (opportunity != null) {
+                flow.link(opportunity, document(e));
+            }
             events.publish("sales.quote.created", Docs.eventData(e.id, e.number, e.customerId, e.state));
             audit.record(DOCUMENT_TYPE, String.valueOf(e.id), "created", AuditService.diff(null, created));
             return created;
         });
+    }
+
+    /**
+     * The CRM opportunity a quote answers, as the document flow knows it (the CRM records its
+     * opportunities there), so sales links to it without depending on the CRM being installed.
+     */
+    private DocumentDTO opportunity(Violations v, Long id) {
+        if (id == null) {
+            return null;
+        }
+        try {
+            return flow.flow(OPPORTUNITY_TYPE, id).start();
+        } catch (NotFoundException e) {
+            v.check(false, "opportunityId", "unknown opportunity " + id);
+            return null;
+        }
     }
 
     @Override
@@ -110,6 +134,7 @@ public class QuoteServiceImpl implements QuoteService {
             QuoteEntity e = Docs.lock(em, QuoteEntity.class, "Quote", id);
             Violations v = validUntilChecked(new Violations(), q);
             v.require("version", q.version());
+            DocumentDTO opportunity = opportunity(v, q.opportunityId());
             Pricing.Priced priced = pricing.price(em, request(q), v);
             if (e.version != q.version()) {
                 throw new StaleVersionException("Quote", id, q.version(), e.version);
@@ -120,6 +145,9 @@ public class QuoteServiceImpl implements QuoteService {
             QuoteDTO before = toDto(e, lines(em, id));
             Pricing.apply(priced, e);
             e.validUntil = q.validUntil() == null ? priced.date().plusDays(settings.quoteValidityDays()) : q.validUntil();
+            if (opportunity != null && !q.opportunityId().equals(e.opportunityId)) {
+                flow.link(opportunity, document(e));
+            }
             e.opportunityId = q.opportunityId();
             em.createQuery("DELETE FROM QuoteLineEntity l WHERE l.quoteId = :id").setParameter("id", id).executeUpdate();
             List<QuoteLineEntity> lines = writeLines(em, id, priced);

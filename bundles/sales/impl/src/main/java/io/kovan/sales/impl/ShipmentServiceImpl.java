@@ -291,10 +291,11 @@ public class ShipmentServiceImpl implements ShipmentService {
                     throw new ConflictException("Order " + o.number + " is " + o.state + "; it cannot ship");
                 }
             }
+            // Re-read under the orders' locks, in one query: another shipment may have delivered since this one was made.
+            em.createQuery("SELECT l FROM OrderLineEntity l WHERE l.orderId IN :orders", OrderLineEntity.class)
+                .setParameter("orders", new ArrayList<>(orders.keySet())).setHint("eclipselink.refresh", "true").getResultList();
             for (ShipmentLineEntity l : lines) {
                 OrderLineEntity ol = orderLines.get(l.id);
-                // Re-read under the order's lock: another shipment may have delivered since this one was made.
-                em.refresh(ol);
                 if (l.quantity.compareTo(ol.quantity.subtract(ol.deliveredQuantity)) > 0) {
                     throw new ConflictException("Order " + l.orderNumber + " line " + ol.lineNo + " has "
                         + Docs.quantity(ol.quantity.subtract(ol.deliveredQuantity)).toPlainString() + " left to ship, not " + l.quantity.toPlainString());
@@ -337,8 +338,12 @@ public class ShipmentServiceImpl implements ShipmentService {
         }
         List<MoveDTO> moves = issued.isEmpty() ? null : stock.issue(new IssueRequest(DOCUMENT_TYPE, e.id, e.number, e.date, issued));
         int decimals = kernel.decimals(e.currency);
+        Map<Long, List<MoveDTO>> byLine = new HashMap<>();
+        if (moves != null) {
+            moves.forEach(m -> byLine.computeIfAbsent(m.sourceLineId(), k -> new ArrayList<>()).add(m));
+        }
         for (ShipmentLineEntity l : lines) {
-            List<MoveDTO> own = moves == null || !l.stocked ? List.of() : moves.stream().filter(m -> l.id.equals(m.sourceLineId())).toList();
+            List<MoveDTO> own = !l.stocked ? List.of() : byLine.getOrDefault(l.id, List.of());
             if (own.isEmpty()) {
                 ProductDTO product = kernel.product(l.productId);
                 l.unitCost = product.standardCost() == null ? BigDecimal.ZERO.setScale(Pricing.PRICE_SCALE)
@@ -387,10 +392,14 @@ public class ShipmentServiceImpl implements ShipmentService {
     }
 
     static ShipmentDTO toDto(EntityManager em, ShipmentEntity e, List<ShipmentLineEntity> lines) {
+        // One query for every line's moves: a query per line would flush the whole context each time.
+        Map<Long, List<Long>> moveIds = new HashMap<>();
+        em.createQuery("SELECT m FROM ShipmentMoveEntity m, ShipmentLineEntity l WHERE m.shipmentLineId = l.id AND l.shipmentId = :id ORDER BY m.id",
+            ShipmentMoveEntity.class).setParameter("id", e.id).getResultList()
+            .forEach(m -> moveIds.computeIfAbsent(m.shipmentLineId, k -> new ArrayList<>()).add(m.moveId));
         List<ShipmentLineDTO> items = lines.stream().map(l -> new ShipmentLineDTO(l.id, l.lineNo, l.orderId, l.orderNumber, l.orderLineId,
             l.productId, l.productCode, Docs.quantity(l.quantity), l.lotNumber, l.unitCost, l.costAmount == null ? null
-                : Money.plain(l.costAmount), Docs.quantity(l.returnedQuantity), l.promisedDate,
-            moves(em, l.id).stream().map(m -> m.moveId).toList())).toList();
+                : Money.plain(l.costAmount), Docs.quantity(l.returnedQuantity), l.promisedDate, moveIds.getOrDefault(l.id, List.of()))).toList();
         return new ShipmentDTO(e.id, e.number, e.state, e.customerId, e.warehouseId, e.date, e.shippedDate, items,
             e.totalCost == null ? null : Money.plain(e.totalCost), e.currency, e.version, Times.instant(e.createdAt));
     }

@@ -101,16 +101,27 @@ public class ProductServiceImpl implements ProductService {
 
     @Override
     public ProductDTO get(long id) {
-        return jpa.txExpr(TransactionType.Supports, em -> toDto(load(em, id)));
+        return jpa.txExpr(TransactionType.Supports, em -> detached(em, load(em, id)));
+    }
+
+    /**
+     * The product as read, and out of the persistence context: a module pricing a thousand-line
+     * order reads a thousand products in one transaction, and each one kept would be compared at
+     * every later flush of it. Writes here always flush before they return, so nothing is lost.
+     */
+    private static ProductDTO detached(EntityManager em, ProductEntity e) {
+        ProductDTO dto = toDto(e);
+        em.detach(e);
+        return dto;
     }
 
     @Override
     public ProductDTO find(String idOrCode) {
         return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT p FROM ProductEntity p WHERE p.code = :code", ProductEntity.class)
-            .setParameter("code", idOrCode).getResultList().stream().findFirst().map(ProductServiceImpl::toDto)
+            .setParameter("code", idOrCode).getResultList().stream().findFirst().map(e -> detached(em, e))
             .orElseGet(() -> {
                 if (idOrCode != null && idOrCode.matches("\\d{1,18}")) {
-                    return toDto(load(em, Long.parseLong(idOrCode)));
+                    return detached(em, load(em, Long.parseLong(idOrCode)));
                 }
                 throw new NotFoundException("Product", idOrCode);
             }));
