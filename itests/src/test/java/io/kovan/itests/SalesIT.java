@@ -111,6 +111,14 @@ public class SalesIT extends KovanTestSupport {
         JsonNode changed = ok(put("/api/sales/quotes/" + id, "{\"customerId\":" + customer + ",\"date\":\"2026-11-20\",\"validUntil\":\"2026-12-31\","
             + "\"lines\":[{\"productId\":" + stocked + ",\"quantity\":1}],\"version\":" + q.get("version").asLong() + "}"));
         assertEquals("180.00", changed.get("total").decimalValue().toPlainString());
+        // Only a line's description changes: the version still moves on, so the old one is stale.
+        JsonNode described = ok(put("/api/sales/quotes/" + id, "{\"customerId\":" + customer + ",\"date\":\"2026-11-20\",\"validUntil\":\"2026-12-31\","
+            + "\"lines\":[{\"productId\":" + stocked + ",\"quantity\":1,\"description\":\"Boxed\"}],\"version\":" + changed.get("version").asLong() + "}"));
+        assertEquals("Boxed", described.get("lines").get(0).get("description").asText());
+        assertEquals(changed.get("version").asLong() + 1, described.get("version").asLong());
+        assertEquals(409, put("/api/sales/quotes/" + id, "{\"customerId\":" + customer + ",\"lines\":[{\"productId\":" + stocked
+            + ",\"quantity\":1}],\"version\":" + changed.get("version").asLong() + "}").status());
+        changed = described;
         assertEquals("a stale version", 409, put("/api/sales/quotes/" + id, "{\"customerId\":" + customer + ",\"lines\":[{\"productId\":" + stocked
             + ",\"quantity\":1}],\"version\":" + q.get("version").asLong() + "}").status());
         assertEquals("sent", ok(post("/api/sales/quotes/" + id + "/send", "")).get("state").asText());
@@ -486,7 +494,7 @@ public class SalesIT extends KovanTestSupport {
         assertEquals(texts(order.get("lines"), "id"), texts(confirmed.get("lines"), "id"));
         int confirmations = 0;
         for (JsonNode step : ok(get("/api/core/workflows/sales.order/" + id + "/history"))) {
-            confirmations += "confirmed".equals(step.get("toState").asText()) ? 1 : 0;
+            confirmations += "confirmed".equals(step.get("to").asText()) ? 1 : 0;
         }
         assertEquals("the workflow moved once", 1, confirmations);
     }
