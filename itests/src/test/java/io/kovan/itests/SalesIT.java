@@ -219,6 +219,54 @@ public class SalesIT extends KovanTestSupport {
     }
 
     @Test
+    public void quoteValidityIsConfiguredAtOnceAndOverdueQuotesExpireAtStart() throws Exception {
+        installSales();
+        long p = product("CFG-A", "SERVICE", "10", "5", "20", 0);
+        long customer = customer("Config Customer Ltd", null, null);
+        String body = "{\"customerId\":" + customer + ",\"date\":\"2026-11-20\",\"lines\":[{\"productId\":" + p + ",\"quantity\":1}]}";
+        try {
+            console("config:property-set -p io.kovan.sales quote.validity.days 10");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            String validUntil = null;
+            while (System.nanoTime() < deadline && !"2026-11-30".equals(validUntil)) {
+                validUntil = created(post("/api/sales/quotes", body)).get("validUntil").asText();
+                Thread.sleep(200);
+            }
+            assertEquals("2026-11-20 + 10 days", "2026-11-30", validUntil);
+        } finally {
+            console("config:property-set -p io.kovan.sales quote.validity.days 30");
+        }
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        String validUntil = null;
+        while (System.nanoTime() < deadline && !"2026-12-20".equals(validUntil)) {
+            validUntil = created(post("/api/sales/quotes", body)).get("validUntil").asText();
+            Thread.sleep(200);
+        }
+        assertEquals("back to 30 days", "2026-12-20", validUntil);
+
+        // Valid until yesterday and still a draft: the next start of the module expires it, and a valid one stays.
+        long overdue = created(post("/api/sales/quotes", "{\"customerId\":" + customer + ",\"date\":\"" + TODAY.minusDays(5) + "\",\"validUntil\":\""
+            + TODAY.minusDays(1) + "\",\"lines\":[{\"productId\":" + p + ",\"quantity\":1}]}")).get("id").asLong();
+        long valid = created(post("/api/sales/quotes", "{\"customerId\":" + customer + ",\"validUntil\":\"" + TODAY + "\",\"lines\":[{\"productId\":"
+            + p + ",\"quantity\":1}]}")).get("id").asLong();
+        assertEquals("draft", ok(get("/api/sales/quotes/" + overdue)).get("state").asText());
+        console("bundle:restart io.kovan.sales.impl");
+        awaitStatus("/api/sales/quotes", 200);
+        deadline = System.nanoTime() + 30_000_000_000L;
+        String state = null;
+        while (System.nanoTime() < deadline && !"expired".equals(state)) {
+            Reply reply = get("/api/sales/quotes/" + overdue);
+            state = reply.status() == 200 ? reply.json().get("state").asText() : null;
+            Thread.sleep(200);
+        }
+        assertEquals("expired", state);
+        assertEquals("valid through today", "draft", ok(get("/api/sales/quotes/" + valid)).get("state").asText());
+        List<String> transitions = new ArrayList<>();
+        ok(get("/api/core/workflows/sales.quote/" + overdue + "/history")).forEach(h -> transitions.add(h.get("transition").asText()));
+        assertEquals(List.of("expire"), transitions);
+    }
+
+    @Test
     public void ordersConfirmWithoutReservationsAndTheCreditLimitNeedsAManager() throws Exception {
         installSales();
         users();
