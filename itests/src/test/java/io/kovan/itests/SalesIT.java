@@ -313,6 +313,22 @@ public class SalesIT extends KovanTestSupport {
             .get("id").asLong();
         assertEquals("960.00 is within 1000", "confirmed", ok(send("POST", "/api/sales/orders/" + within + "/confirm", "", REP, REP_PASSWORD))
             .get("state").asText());
+        // A limit of 100 USD is 3450.00 TRY at 34.5: 3 × 30 USD + 20 % = 108.00 USD = 3726.00 TRY is over it, 2 × 30 + 20 % = 72.00 USD = 2484.00 is not.
+        assertEquals(200, post("/api/core/currencies/rates", "{\"from\":\"USD\",\"to\":\"TRY\",\"date\":\"2026-01-01\",\"rate\":34.5}").status());
+        long dollars = customer("Credit Dollar Inc", "100", "USD");
+        long over = created(post("/api/sales/orders", "{\"customerId\":" + dollars + ",\"lines\":[{\"productId\":" + p + ",\"quantity\":3,"
+            + "\"unitPrice\":30}]}")).get("id").asLong();
+        assertEquals("pending-approval", ok(send("POST", "/api/sales/orders/" + over + "/confirm", "", REP, REP_PASSWORD)).get("state").asText());
+        long under = created(post("/api/sales/orders", "{\"customerId\":" + dollars + ",\"lines\":[{\"productId\":" + p + ",\"quantity\":2,"
+            + "\"unitPrice\":30}]}")).get("id").asLong();
+        JsonNode usd = ok(send("POST", "/api/sales/orders/" + under + "/confirm", "", REP, REP_PASSWORD));
+        assertEquals("confirmed", usd.get("state").asText());
+        assertEquals("USD", usd.get("currency").asText());
+        // In the report, in TRY at the order's rate: net 60.00 USD = 2070.00; cost 2 × (60 / 34.5 = 1.7391) × 34.5 = 119.9979 → 120.00;
+        // margin 1950.00 = 94.20 %.
+        JsonNode byCustomer = ok(get("/api/sales/reports/sales?from=" + TODAY + "&to=" + TODAY + "&groupBy=customer"));
+        assertEquals("TRY", byCustomer.get("currency").asText());
+        assertRow(row(byCustomer, String.valueOf(dollars)), "Credit Dollar Inc", 1, "2.000", "2070.00", "120.00", "1950.00", "94.20");
         // A pending order can be cancelled.
         assertEquals("cancelled", ok(post("/api/sales/orders/" + small + "/cancel", "")).get("state").asText());
 
