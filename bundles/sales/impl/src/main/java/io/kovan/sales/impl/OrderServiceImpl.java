@@ -142,6 +142,8 @@ public class OrderServiceImpl implements OrderService {
                 throw new ConflictException("Order " + e.number + " is " + e.state + "; only a draft order can change");
             }
             OrderDTO before = toDto(e, lines(em, id), Map.of());
+            // Changed lines alone must still move the document's version on.
+            em.lock(e, javax.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
             Pricing.apply(priced, e);
             e.requestedDate = o.requestedDate();
             e.opportunityId = o.opportunityId();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 import javax.persistence.criteria.Predicate;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -16,6 +17,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.kovan.kernel.api.ConflictException;
 import io.kovan.kernel.api.Page;
 import io.kovan.kernel.api.PageRequest;
 import io.kovan.kernel.api.StaleVersionException;
@@ -50,8 +52,10 @@ public class PriceListServiceImpl implements PriceListService {
     public PriceListDTO create(PriceListDTO p) {
         Violations v = validate(p);
         return jpa.txExpr(TransactionType.Required, em -> {
-            v.check(p.code() == null || codeFree(em, p.code().strip(), null), "code", "is taken by another price list");
             v.throwIfAny();
+            if (!codeFree(em, p.code().strip(), null)) {
+                throw new ConflictException("Another price list has code " + p.code().strip());
+            }
             PriceListEntity e = new PriceListEntity();
             apply(e, p);
             em.persist(e);
@@ -69,12 +73,16 @@ public class PriceListServiceImpl implements PriceListService {
         v.require("version", p.version());
         return jpa.txExpr(TransactionType.Required, em -> {
             PriceListEntity e = Docs.load(em, PriceListEntity.class, "Price list", id);
-            v.check(p.code() == null || codeFree(em, p.code().strip(), id), "code", "is taken by another price list");
             v.throwIfAny();
+            if (!codeFree(em, p.code().strip(), id)) {
+                throw new ConflictException("Another price list has code " + p.code().strip());
+            }
             if (e.version != p.version()) {
                 throw new StaleVersionException("Price list", id, p.version(), e.version);
             }
             PriceListDTO before = toDto(e, items(em, id));
+            // The items are rows of their own: a change of items alone must still move the list's version on.
+            em.lock(e, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
             apply(e, p);
             em.createQuery("DELETE FROM PriceListItemEntity i WHERE i.priceListId = :id").setParameter("id", id).executeUpdate();
             writeItems(em, id, p.items());

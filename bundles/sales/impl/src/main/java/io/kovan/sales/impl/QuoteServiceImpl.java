@@ -143,6 +143,8 @@ public class QuoteServiceImpl implements QuoteService {
                 throw new ConflictException("Quote " + e.number + " is " + e.state + "; only a draft quote can change");
             }
             QuoteDTO before = toDto(e, lines(em, id));
+            // Changed lines alone must still move the document's version on.
+            em.lock(e, javax.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
             Pricing.apply(priced, e);
             e.validUntil = q.validUntil() == null ? priced.date().plusDays(settings.quoteValidityDays()) : q.validUntil();
             if (opportunity != null && !q.opportunityId().equals(e.opportunityId)) {
