@@ -68,13 +68,31 @@ public class Catalogue {
         }
     }
 
+    /** The company currency and its decimals, read at most every few seconds: a thousand-line shipment asks for them at every line. */
+    private record Money(String currency, int decimals, long readAt) {
+    }
+
+    private static final long MONEY_TTL_NANOS = 5_000_000_000L;
+
+    private volatile Money money;
+
+    private Money money() {
+        Money m = money;
+        if (m == null || System.nanoTime() - m.readAt() > MONEY_TTL_NANOS) {
+            String currency = companies.defaultCompany().baseCurrency();
+            m = new Money(currency, currencies.get(currency).decimals(), System.nanoTime());
+            money = m;
+        }
+        return m;
+    }
+
     String currency() {
-        return companies.defaultCompany().baseCurrency();
+        return money().currency();
     }
 
     /** Decimals of the company currency, which stock values and the costs of moves carry. */
     int moneyScale() {
-        return currencies.get(currency()).decimals();
+        return money().decimals();
     }
 
     String warehouseCode(EntityManager em, long warehouseId) {

@@ -105,7 +105,11 @@ public class Ledger {
 
     /** Takes goods out at current cost; one move per location and lot they came from. */
     List<MoveEntity> issue(EntityManager em, Outgoing out) {
-        Valuation valuation = lockProduct(em, out.productId());
+        return issue(em, out, lockProduct(em, out.productId()));
+    }
+
+    /** Takes goods out of a product whose valuation the caller has locked and read. */
+    List<MoveEntity> issue(EntityManager em, Outgoing out, Valuation valuation) {
         takeFromWarehouse(em, out.productId(), out.warehouseId(), out.quantity(), out.fromReserved());
         List<Quant> taken = takeQuants(em, out.productId(), out.warehouseId(), out.locationId(), out.lotId(), out.quantity());
         BigDecimal total = costOut(em, valuation, out.quantity());
@@ -199,8 +203,11 @@ public class Ledger {
 
     /** Locks the warehouse's stock row of the product and returns what is available (on hand less reserved). */
     BigDecimal lockStock(EntityManager em, long productId, long warehouseId) {
-        ensureStock(em, productId, warehouseId);
-        update(em, "UPDATE KV_INV_STOCK SET RESERVED = RESERVED WHERE PRODUCT_ID = ? AND WAREHOUSE_ID = ?", productId, warehouseId);
+        String lock = "UPDATE KV_INV_STOCK SET RESERVED = RESERVED WHERE PRODUCT_ID = ? AND WAREHOUSE_ID = ?";
+        if (update(em, lock, productId, warehouseId) == 0) {
+            ensureStock(em, productId, warehouseId);
+            update(em, lock, productId, warehouseId);
+        }
         Object[] row = (Object[]) em.createNativeQuery("SELECT ON_HAND, RESERVED FROM KV_INV_STOCK WHERE PRODUCT_ID = ? AND WAREHOUSE_ID = ?")
             .setParameter(1, productId).setParameter(2, warehouseId).getSingleResult();
         return decimal(row[0]).subtract(decimal(row[1]));
@@ -210,8 +217,10 @@ public class Ledger {
 
     /** Creates the product's valuation row if needed, locks it and reads it. */
     Valuation lockProduct(EntityManager em, long productId) {
-        ensureProduct(em, productId);
-        update(em, "UPDATE KV_INV_PRODUCT SET VERSION = VERSION + 1 WHERE PRODUCT_ID = ?", productId);
+        if (update(em, "UPDATE KV_INV_PRODUCT SET VERSION = VERSION + 1 WHERE PRODUCT_ID = ?", productId) == 0) {
+            ensureProduct(em, productId);
+            update(em, "UPDATE KV_INV_PRODUCT SET VERSION = VERSION + 1 WHERE PRODUCT_ID = ?", productId);
+        }
         return readProduct(em, productId);
     }
 

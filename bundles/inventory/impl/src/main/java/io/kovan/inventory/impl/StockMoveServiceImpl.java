@@ -68,7 +68,7 @@ public class StockMoveServiceImpl implements StockMoveService {
         v.throwIfAny();
         LocalDate date = request.date() == null ? Times.today() : request.date();
         return jpa.txExpr(TransactionType.Required, em -> {
-            List<MoveDTO> moves = new ArrayList<>();
+            List<MoveEntity> moves = new ArrayList<>();
             // Products in one order, so that two issues of the same products cannot deadlock.
             List<IssueLine> sorted = lines.stream().sorted(Comparator.comparingLong(IssueLine::productId)).toList();
             for (IssueLine line : sorted) {
@@ -80,19 +80,17 @@ public class StockMoveServiceImpl implements StockMoveService {
                 if (line.lotNumber() != null && lotId == null) {
                     throw new ConflictException("Product " + catalogue.code(line.productId()) + " has no lot " + line.lotNumber());
                 }
-                ledger.lockProduct(em, line.productId());
+                Ledger.Valuation valuation = ledger.lockProduct(em, line.productId());
                 BigDecimal reserved = BigDecimal.ZERO;
                 if (line.reservationDocumentType() != null && line.reservationDocumentId() != null && line.reservationLineId() != null) {
                     reserved = reservations.consume(em, line.reservationDocumentType(), line.reservationDocumentId(), line.reservationLineId(),
                         line.productId(), line.warehouseId(), line.quantity());
                 }
                 Ledger.Source source = new Ledger.Source(request.sourceType(), request.sourceId(), line.sourceLineId(), request.reference());
-                for (MoveEntity m : ledger.issue(em, new Ledger.Outgoing(MoveType.ISSUE, line.productId(), line.warehouseId(), line.locationId(),
-                    lotId, line.quantity(), reserved, date, source))) {
-                    moves.add(toDto(em, m));
-                }
+                moves.addAll(ledger.issue(em, new Ledger.Outgoing(MoveType.ISSUE, line.productId(), line.warehouseId(), line.locationId(),
+                    lotId, line.quantity(), reserved, date, source), valuation));
             }
-            return moves;
+            return moves.stream().map(dtos(em, moves)).toList();
         });
     }
 

@@ -123,8 +123,9 @@ public class ShipmentServiceImpl implements ShipmentService {
             }
             v.throwIfAny();
             Map<Long, OrderEntity> orders = lockOrders(em, orderLines);
-            // Read again under the orders' locks: a shipment may have delivered since.
-            orderLines.forEach(em::refresh);
+            // Read again under the orders' locks, in one query: a shipment may have delivered since.
+            em.createQuery("SELECT l FROM OrderLineEntity l WHERE l.orderId IN :orders", OrderLineEntity.class)
+                .setParameter("orders", new ArrayList<>(orders.keySet())).setHint("eclipselink.refresh", "true").getResultList();
             long customer = orders.values().iterator().next().customerId;
             for (int i = 0; i < orderLines.size(); i++) {
                 v.check(orders.get(orderLines.get(i).orderId).customerId == customer, "lines[" + i + "].orderLineId",
@@ -136,11 +137,16 @@ public class ShipmentServiceImpl implements ShipmentService {
                     throw new ConflictException("Order " + o.number + " is " + o.state + "; only confirmed orders ship");
                 }
             }
+            // What other shipments not yet gone hold of these orders' lines, in one query.
+            Map<Long, BigDecimal> pendingByLine = new HashMap<>();
+            for (Object[] row : em.createQuery("SELECT l.orderLineId, SUM(l.quantity) FROM ShipmentLineEntity l, ShipmentEntity s "
+                + "WHERE l.shipmentId = s.id AND l.orderId IN :orders AND s.state IN :pending GROUP BY l.orderLineId", Object[].class)
+                .setParameter("orders", new ArrayList<>(orders.keySet())).setParameter("pending", PENDING_STATES).getResultList()) {
+                pendingByLine.put((Long) row[0], (BigDecimal) row[1]);
+            }
             for (int i = 0; i < orderLines.size(); i++) {
                 OrderLineEntity line = orderLines.get(i);
-                BigDecimal pending = em.createQuery("SELECT COALESCE(SUM(l.quantity), 0) FROM ShipmentLineEntity l, ShipmentEntity s "
-                    + "WHERE l.shipmentId = s.id AND l.orderLineId = :line AND s.state IN :pending", BigDecimal.class)
-                    .setParameter("line", line.id).setParameter("pending", PENDING_STATES).getSingleResult();
+                BigDecimal pending = pendingByLine.getOrDefault(line.id, BigDecimal.ZERO);
                 BigDecimal free = line.quantity.subtract(line.deliveredQuantity).subtract(pending);
                 if (input.get(i).quantity().compareTo(free) > 0) {
                     throw new ConflictException("lines[" + i + "]: order " + orders.get(line.orderId).number + " line " + line.lineNo + " has "
