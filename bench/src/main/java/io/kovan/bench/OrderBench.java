@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * <pre>
  * java -cp bench/target/kovan-bench-*.jar:bench/target/lib/* io.kovan.bench.OrderBench \
- *   --api http://localhost:8181/api --user admin --password … [--lines 1000] [--rounds 5]
+ *   --api http://localhost:8181/api --user admin --password … [--lines 1000] [--warmup 3] [--rounds 5]
  * </pre>
  */
 public final class OrderBench {
@@ -24,6 +24,7 @@ public final class OrderBench {
         Map<String, String> o = Rest.options(args, "password");
         Rest rest = new Rest(o.getOrDefault("api", "http://localhost:8181/api"), o.getOrDefault("user", "admin"), o.get("password"));
         int lines = Integer.parseInt(o.getOrDefault("lines", "1000"));
+        int warmup = Integer.parseInt(o.getOrDefault("warmup", "3"));
         int rounds = Integer.parseInt(o.getOrDefault("rounds", "5"));
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
 
@@ -33,7 +34,7 @@ public final class OrderBench {
         for (int i = 0; i < lines; i++) {
             products.add(rest.json("POST", "/core/products", "{\"code\":\"B" + run + "-" + i + "\",\"name\":\"Bench product " + i
                 + "\",\"type\":\"STOCKED\",\"unit\":\"PCS\",\"salesPrice\":" + (20 + i % 50) + ",\"standardCost\":10,\"vatRate\":20}").get("id").asLong());
-            receipt.append(i == 0 ? "" : ",").append("{\"productId\":").append(products.get(i)).append(",\"quantity\":").append(2 * rounds + 10)
+            receipt.append(i == 0 ? "" : ",").append("{\"productId\":").append(products.get(i)).append(",\"quantity\":").append(2 * (warmup + rounds) + 10)
                 .append(",\"unitCost\":").append(10 + i % 7).append("}");
         }
         long receiptId = rest.json("POST", "/inventory/receipts", receipt.append("]}").toString()).get("id").asLong();
@@ -44,7 +45,7 @@ public final class OrderBench {
 
         List<Double> confirms = new ArrayList<>();
         List<Double> ships = new ArrayList<>();
-        for (int round = 1; round <= rounds; round++) {
+        for (int round = 1 - warmup; round <= rounds; round++) {
             StringBuilder order = new StringBuilder("{\"customerId\":" + customer + ",\"lines\":[");
             for (int i = 0; i < lines; i++) {
                 order.append(i == 0 ? "" : ",").append("{\"productId\":").append(products.get(i)).append(",\"quantity\":2}");
@@ -70,13 +71,16 @@ public final class OrderBench {
             double shipMillis = (System.nanoTime() - t) / 1e6;
             check(shipped.get("state").asText().equals("shipped"), "shipment not shipped: " + shipped.get("state"));
             check(rest.json("GET", "/sales/orders/" + orderId, null).get("state").asText().equals("delivered"), "order not delivered");
-            confirms.add(confirmMillis);
-            ships.add(shipMillis);
-            System.out.printf("round %d: confirm %,d lines %.0f ms, ship %,d lines %.0f ms%n", round, lines, confirmMillis, lines, shipMillis);
+            if (round > 0) {
+                confirms.add(confirmMillis);
+                ships.add(shipMillis);
+            }
+            System.out.printf("%s %d: confirm %,d lines %.0f ms, ship %,d lines %.0f ms%n", round > 0 ? "round" : "warm-up", round > 0 ? round
+                : round + warmup, lines, confirmMillis, lines, shipMillis);
         }
         JsonNode verify = rest.json("GET", "/inventory/stock/verify", null);
         check(verify.get("sound").asBoolean(), "the ledger does not add up: " + verify);
-        System.out.printf("%,d-line order over %d rounds: confirm median %.0f ms (min %.0f, max %.0f); ship median %.0f ms (min %.0f, max %.0f); "
+        System.out.printf("%,d-line order, %d rounds after the warm-up: confirm median %.0f ms (min %.0f, max %.0f); ship median %.0f ms (min %.0f, max %.0f); "
             + "ledger verified%n", lines, rounds, median(confirms), Collections.min(confirms), Collections.max(confirms), median(ships),
             Collections.min(ships), Collections.max(ships));
     }

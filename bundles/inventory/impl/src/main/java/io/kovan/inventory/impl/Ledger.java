@@ -123,9 +123,10 @@ public class Ledger {
             left = left.subtract(part);
             MoveEntity move = move(out.type(), out.productId(), q.quantity(), q.locationId(), out.warehouseId(), null, null, lotOf(q),
                 part.divide(q.quantity(), COST_SCALE, RoundingMode.HALF_UP), part, out.date(), out.source());
+            em.persist(move);
             moves.add(move);
         }
-        persist(em, moves);
+        // Not flushed here: a goods issue of many lines writes its moves in one flush (StockMoveServiceImpl).
         return moves;
     }
 
@@ -164,7 +165,7 @@ public class Ledger {
      * again, and a context that kept a thousand-line shipment's moves would be compared entity by
      * entity at every later flush of the transaction.
      */
-    private static void persist(EntityManager em, List<MoveEntity> moves) {
+    static void persist(EntityManager em, List<MoveEntity> moves) {
         moves.forEach(em::persist);
         em.flush();
         moves.forEach(em::detach);

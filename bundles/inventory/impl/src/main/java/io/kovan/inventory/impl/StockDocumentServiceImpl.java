@@ -116,33 +116,12 @@ public class StockDocumentServiceImpl implements StockDocumentService {
 
     @Override
     public ReceiptDTO createReceipt(ReceiptDTO r) {
-        return jpa.txExpr(TransactionType.Required, em -> {
-            StockDocumentEntity e = new StockDocumentEntity();
-            e.kind = Kind.RECEIPT.name();
-            e.state = DRAFT;
-            e.createdAt = Times.now();
-            List<StockDocumentLineEntity> lines = applyReceipt(em, e, r);
-            e.number = numbering.next(Kind.RECEIPT.series, e.date);
-            em.persist(e);
-            em.flush();
-            saveLines(em, e, lines);
-            ReceiptDTO created = receiptDto(em, e);
-            recorded(Kind.RECEIPT, e, "created", null, created);
-            return created;
-        });
+        return create(Kind.RECEIPT, r, this::applyReceipt, this::receiptDto);
     }
 
     @Override
     public ReceiptDTO updateReceipt(long id, ReceiptDTO r) {
-        return jpa.txExpr(TransactionType.Required, em -> {
-            StockDocumentEntity e = loadDraft(em, Kind.RECEIPT, id, r.version());
-            ReceiptDTO before = receiptDto(em, e);
-            List<StockDocumentLineEntity> lines = applyReceipt(em, e, r);
-            replaceLines(em, e, lines);
-            ReceiptDTO after = receiptDto(em, e);
-            recorded(Kind.RECEIPT, e, "updated", before, after);
-            return after;
-        });
+        return update(Kind.RECEIPT, id, r.version(), r, this::applyReceipt, this::receiptDto);
     }
 
     private List<StockDocumentLineEntity> applyReceipt(EntityManager em, StockDocumentEntity e, ReceiptDTO r) {
@@ -278,15 +257,7 @@ public class StockDocumentServiceImpl implements StockDocumentService {
 
     @Override
     public ReceiptDTO cancelReceipt(long id) {
-        return jpa.txExpr(TransactionType.Required, em -> {
-            StockDocumentEntity e = load(em, Kind.RECEIPT, id);
-            ReceiptDTO before = receiptDto(em, e);
-            transition(e, Kind.RECEIPT, "cancel");
-            em.flush();
-            ReceiptDTO after = receiptDto(em, e);
-            recorded(Kind.RECEIPT, e, "cancelled", before, after);
-            return after;
-        });
+        return cancel(Kind.RECEIPT, id, this::receiptDto);
     }
 
     private ReceiptDTO receiptDto(EntityManager em, StockDocumentEntity e) {
@@ -382,15 +353,7 @@ public class StockDocumentServiceImpl implements StockDocumentService {
 
     @Override
     public TransferDTO cancelTransfer(long id) {
-        return jpa.txExpr(TransactionType.Required, em -> {
-            StockDocumentEntity e = load(em, Kind.TRANSFER, id);
-            TransferDTO before = transferDto(em, e);
-            transition(e, Kind.TRANSFER, "cancel");
-            em.flush();
-            TransferDTO after = transferDto(em, e);
-            recorded(Kind.TRANSFER, e, "cancelled", before, after);
-            return after;
-        });
+        return cancel(Kind.TRANSFER, id, this::transferDto);
     }
 
     private TransferDTO transferDto(EntityManager em, StockDocumentEntity e) {
@@ -402,33 +365,12 @@ public class StockDocumentServiceImpl implements StockDocumentService {
 
     @Override
     public CountDTO createCount(CountDTO c) {
-        return jpa.txExpr(TransactionType.Required, em -> {
-            StockDocumentEntity e = new StockDocumentEntity();
-            e.kind = Kind.COUNT.name();
-            e.state = DRAFT;
-            e.createdAt = Times.now();
-            List<StockDocumentLineEntity> lines = applyCount(em, e, c);
-            e.number = numbering.next(Kind.COUNT.series, e.date);
-            em.persist(e);
-            em.flush();
-            saveLines(em, e, lines);
-            CountDTO created = countDto(em, e);
-            recorded(Kind.COUNT, e, "created", null, created);
-            return created;
-        });
+        return create(Kind.COUNT, c, this::applyCount, this::countDto);
     }
 
     @Override
     public CountDTO updateCount(long id, CountDTO c) {
-        return jpa.txExpr(TransactionType.Required, em -> {
-            StockDocumentEntity e = loadDraft(em, Kind.COUNT, id, c.version());
-            CountDTO before = countDto(em, e);
-            List<StockDocumentLineEntity> lines = applyCount(em, e, c);
-            replaceLines(em, e, lines);
-            CountDTO after = countDto(em, e);
-            recorded(Kind.COUNT, e, "updated", before, after);
-            return after;
-        });
+        return update(Kind.COUNT, id, c.version(), c, this::applyCount, this::countDto);
     }
 
     private List<StockDocumentLineEntity> applyCount(EntityManager em, StockDocumentEntity e, CountDTO c) {
@@ -520,15 +462,7 @@ public class StockDocumentServiceImpl implements StockDocumentService {
 
     @Override
     public CountDTO cancelCount(long id) {
-        return jpa.txExpr(TransactionType.Required, em -> {
-            StockDocumentEntity e = load(em, Kind.COUNT, id);
-            CountDTO before = countDto(em, e);
-            transition(e, Kind.COUNT, "cancel");
-            em.flush();
-            CountDTO after = countDto(em, e);
-            recorded(Kind.COUNT, e, "cancelled", before, after);
-            return after;
-        });
+        return cancel(Kind.COUNT, id, this::countDto);
     }
 
     private CountDTO countDto(EntityManager em, StockDocumentEntity e) {
@@ -641,15 +575,7 @@ public class StockDocumentServiceImpl implements StockDocumentService {
 
     @Override
     public AdjustmentDTO cancelAdjustment(long id) {
-        return jpa.txExpr(TransactionType.Required, em -> {
-            StockDocumentEntity e = load(em, Kind.ADJUSTMENT, id);
-            AdjustmentDTO before = adjustmentDto(em, e);
-            transition(e, Kind.ADJUSTMENT, "cancel");
-            em.flush();
-            AdjustmentDTO after = adjustmentDto(em, e);
-            recorded(Kind.ADJUSTMENT, e, "cancelled", before, after);
-            return after;
-        });
+        return cancel(Kind.ADJUSTMENT, id, this::adjustmentDto);
     }
 
     private AdjustmentDTO adjustmentDto(EntityManager em, StockDocumentEntity e) {
@@ -659,6 +585,57 @@ public class StockDocumentServiceImpl implements StockDocumentService {
     }
 
     // ---- shared ---------------------------------------------------------------------------
+
+    /** Checks a document's input and writes it into the entity, returning its lines. */
+    @FunctionalInterface
+    private interface Input<D> {
+        List<StockDocumentLineEntity> apply(EntityManager em, StockDocumentEntity e, D input);
+    }
+
+    /** Creates a draft, numbered, with its lines. */
+    private <D, T extends Record> T create(Kind kind, D input, Input<D> apply, java.util.function.BiFunction<EntityManager, StockDocumentEntity, T> dto) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            StockDocumentEntity e = new StockDocumentEntity();
+            e.kind = kind.name();
+            e.state = DRAFT;
+            e.createdAt = Times.now();
+            List<StockDocumentLineEntity> lines = apply.apply(em, e, input);
+            e.number = numbering.next(kind.series, e.date);
+            em.persist(e);
+            em.flush();
+            saveLines(em, e, lines);
+            T created = dto.apply(em, e);
+            recorded(kind, e, "created", null, created);
+            return created;
+        });
+    }
+
+    /** Changes a draft and replaces its lines. */
+    private <D, T extends Record> T update(Kind kind, long id, Long version, D input, Input<D> apply,
+        java.util.function.BiFunction<EntityManager, StockDocumentEntity, T> dto) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            StockDocumentEntity e = loadDraft(em, kind, id, version);
+            T before = dto.apply(em, e);
+            List<StockDocumentLineEntity> lines = apply.apply(em, e, input);
+            replaceLines(em, e, lines);
+            T after = dto.apply(em, e);
+            recorded(kind, e, "updated", before, after);
+            return after;
+        });
+    }
+
+    /** Cancels a draft of any kind: no moves were written, so only its state changes. */
+    private <T extends Record> T cancel(Kind kind, long id, java.util.function.BiFunction<EntityManager, StockDocumentEntity, T> dto) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            StockDocumentEntity e = load(em, kind, id);
+            T before = dto.apply(em, e);
+            transition(e, kind, "cancel");
+            em.flush();
+            T after = dto.apply(em, e);
+            recorded(kind, e, "cancelled", before, after);
+            return after;
+        });
+    }
 
     private void transition(StockDocumentEntity e, Kind kind, String name) {
         e.state = workflow.transition(kind.type, e.id, e.state, name, caller.user(), caller.roles(), null);
