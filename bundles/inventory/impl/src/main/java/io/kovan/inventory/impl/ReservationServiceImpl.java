@@ -131,7 +131,7 @@ public class ReservationServiceImpl implements ReservationService {
      * the issue that was reserved. The caller holds the product's lock; this takes the stock row's.
      */
     BigDecimal consume(EntityManager em, String documentType, long documentId, long lineId, long productId, long warehouseId, BigDecimal quantity) {
-        ledger.lockStock(em, productId, warehouseId);
+        ledger.lockStockRow(em, productId, warehouseId);
         // Read and written in SQL, under the stock row's lock: a shipment's thousand lines leave no entities behind to compare at each flush.
         List<?> rows = em.createNativeQuery("SELECT ID, QUANTITY - CONSUMED - RELEASED FROM KV_INV_RESERVATION WHERE DOCUMENT_TYPE = ? "
             + "AND DOCUMENT_ID = ? AND LINE_ID = ? AND PRODUCT_ID = ? AND WAREHOUSE_ID = ?").setParameter(1, documentType).setParameter(2, documentId)

@@ -90,8 +90,6 @@ public class StockMoveServiceImpl implements StockMoveService {
                 moves.addAll(ledger.issue(em, new Ledger.Outgoing(MoveType.ISSUE, line.productId(), line.warehouseId(), line.locationId(),
                     lotId, line.quantity(), reserved, date, source), valuation));
             }
-            em.flush();
-            moves.forEach(em::detach);
             return moves.stream().map(dtos(em, moves)).toList();
         });
     }
