@@ -1,7 +1,6 @@
 package io.kovan.inventory.impl;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 import javax.persistence.Column;
@@ -10,7 +9,6 @@ import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Table;
-import javax.persistence.Version;
 
 /** A row of KV_INV_RESERVATION. Its quantities change only together with the warehouse stock row, in one transaction. */
 @Entity

@@ -1,6 +1,5 @@
 package io.kovan.inventory.impl;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 

@@ -2,7 +2,6 @@ package io.kovan.inventory.impl;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -10,7 +9,6 @@ import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Table;
-import javax.persistence.Version;
 
 /** A line of a receipt, transfer or count. {@code serials} holds a serial-tracked receipt's serial numbers, one per line of text. */
 @Entity

@@ -57,10 +57,14 @@ public class StockMoveServiceImpl implements StockMoveService {
         v.requireText("sourceType", request.sourceType(), 64).require("sourceId", request.sourceId()).maxLength("reference", request.reference(), 64);
         v.check(request.lines() != null && !request.lines().isEmpty(), "lines", "must name at least one line");
         List<IssueLine> lines = request.lines() == null ? List.of() : request.lines();
+        Map<Long, String> codes = new java.util.HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             IssueLine line = lines.get(i);
             String at = "lines[" + i + "].";
-            catalogue.stocked(v, at + "productId", line.productId());
+            io.kovan.kernel.api.product.ProductDTO product = catalogue.stocked(v, at + "productId", line.productId());
+            if (product != null) {
+                codes.put(product.id(), product.code());
+            }
             v.require(at + "warehouseId", line.warehouseId());
             v.positive(at + "quantity", line.quantity(), Ledger.QUANTITY_SCALE);
             v.maxLength(at + "lotNumber", line.lotNumber(), 64);
@@ -90,7 +94,7 @@ public class StockMoveServiceImpl implements StockMoveService {
                 moves.addAll(ledger.issue(em, new Ledger.Outgoing(MoveType.ISSUE, line.productId(), line.warehouseId(), line.locationId(),
                     lotId, line.quantity(), reserved, date, source), valuation));
             }
-            return moves.stream().map(dtos(em, moves)).toList();
+            return moves.stream().map(dtos(em, moves, codes)).toList();
         });
     }
 
@@ -197,12 +201,16 @@ public class StockMoveServiceImpl implements StockMoveService {
 
     /** Maps moves to DTOs, reading the lot numbers and product codes they name once. */
     private Function<MoveEntity, MoveDTO> dtos(EntityManager em, List<MoveEntity> moves) {
+        return dtos(em, moves, new java.util.HashMap<>());
+    }
+
+    /** {@code codes}: the product codes already known, so that a thousand-line issue does not ask the catalogue twice. */
+    private Function<MoveEntity, MoveDTO> dtos(EntityManager em, List<MoveEntity> moves, Map<Long, String> codes) {
         Map<Long, String> lots = new java.util.HashMap<>();
         Set<Long> lotIds = moves.stream().map(m -> m.lotId).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
         for (Long id : lotIds) {
             lots.put(id, (String) em.createNativeQuery("SELECT LOT_NUMBER FROM KV_INV_LOT WHERE ID = ?").setParameter(1, id).getSingleResult());
         }
-        Map<Long, String> codes = new java.util.HashMap<>();
         String currency = catalogue.currency();
         return m -> new MoveDTO(m.id, MoveType.valueOf(m.type), m.productId, codes.computeIfAbsent(m.productId, catalogue::code), m.quantity,
             m.fromLocationId, m.toLocationId, m.lotId, m.lotId == null ? null : lots.get(m.lotId), m.unitCost, m.totalCost, currency, m.date,

@@ -1,16 +1,11 @@
 package io.kovan.inventory.impl.rest;
 
 import javax.ws.rs.Consumes;
-import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
-import javax.ws.rs.POST;
-import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
-import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
@@ -19,9 +14,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-import io.kovan.kernel.api.Page;
 import io.kovan.kernel.api.rest.Params;
-import io.kovan.inventory.api.*;
+import io.kovan.inventory.api.AtpDTO;
+import io.kovan.inventory.api.StockService;
 
 /** {@code /api/inventory/atp}. */
 @Component(service = AtpResource.class)

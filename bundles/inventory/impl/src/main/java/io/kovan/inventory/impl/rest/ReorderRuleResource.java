@@ -21,7 +21,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.kovan.kernel.api.Page;
 import io.kovan.kernel.api.rest.Params;
-import io.kovan.inventory.api.*;
+import io.kovan.inventory.api.ReorderRuleDTO;
+import io.kovan.inventory.api.ReorderService;
+import io.kovan.inventory.api.ReplenishmentDTO;
 
 /** {@code /api/inventory/reorder-rules}. */
 @Component(service = ReorderRuleResource.class)

@@ -1,10 +1,8 @@
 package io.kovan.inventory.impl.rest;
 
 import javax.ws.rs.Consumes;
-import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
-import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -21,7 +19,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.kovan.kernel.api.Page;
 import io.kovan.kernel.api.rest.Params;
-import io.kovan.inventory.api.*;
+import io.kovan.inventory.api.StockDocumentService;
+import io.kovan.inventory.api.TransferDTO;
 
 /** {@code /api/inventory/transfers}. */
 @Component(service = TransferResource.class)

@@ -1,7 +1,6 @@
 package io.kovan.inventory.impl.rest;
 
 import javax.ws.rs.Consumes;
-import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
@@ -21,7 +20,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.kovan.kernel.api.Page;
 import io.kovan.kernel.api.rest.Params;
-import io.kovan.inventory.api.*;
+import io.kovan.inventory.api.WarehouseDTO;
+import io.kovan.inventory.api.WarehouseService;
 
 /** {@code /api/inventory/warehouses}. */
 @Component(service = WarehouseResource.class)
