@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.persistence.EntityManager;
@@ -15,6 +16,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.kovan.inventory.api.IssueLine;
 import io.kovan.inventory.api.ReservationDTO;
 import io.kovan.inventory.api.ReservationRequest;
 import io.kovan.inventory.api.ReservationService;
@@ -126,26 +128,73 @@ public class ReservationServiceImpl implements ReservationService {
         return open;
     }
 
+    /** A reservation a goods issue consumes: what it still held when the issue began, less what earlier lines took. */
+    static final class Held {
+
+        private final long id;
+        private final long productId;
+        private final long warehouseId;
+        private BigDecimal open;
+
+        Held(long id, long productId, long warehouseId, BigDecimal open) {
+            this.id = id;
+            this.productId = productId;
+            this.warehouseId = warehouseId;
+            this.open = open;
+        }
+
+        long productId() {
+            return productId;
+        }
+
+        long warehouseId() {
+            return warehouseId;
+        }
+
+        /** The part of {@code quantity} this reservation covers. */
+        BigDecimal take(BigDecimal quantity) {
+            BigDecimal taken = open.min(quantity).max(BigDecimal.ZERO);
+            open = open.subtract(taken);
+            return taken;
+        }
+    }
+
+    static String key(IssueLine line) {
+        return line.reservationDocumentType() == null || line.reservationDocumentId() == null || line.reservationLineId() == null ? null
+            : line.reservationDocumentType() + "/" + line.reservationDocumentId() + "/" + line.reservationLineId();
+    }
+
+    /** The active reservations the lines name, read with one query per reserving document. */
+    Map<String, Held> held(EntityManager em, List<IssueLine> lines) {
+        Map<String, Held> held = new java.util.HashMap<>();
+        Set<String> documents = new java.util.HashSet<>();
+        for (IssueLine line : lines) {
+            if (key(line) != null && documents.add(line.reservationDocumentType() + "/" + line.reservationDocumentId())) {
+                for (Object o : em.createNativeQuery("SELECT ID, LINE_ID, PRODUCT_ID, WAREHOUSE_ID, QUANTITY - CONSUMED - RELEASED FROM KV_INV_RESERVATION "
+                    + "WHERE DOCUMENT_TYPE = ? AND DOCUMENT_ID = ? AND STATE = 'ACTIVE'").setParameter(1, line.reservationDocumentType())
+                    .setParameter(2, line.reservationDocumentId()).getResultList()) {
+                    Object[] r = (Object[]) o;
+                    held.put(line.reservationDocumentType() + "/" + line.reservationDocumentId() + "/" + ((Number) r[1]).longValue(),
+                        new Held(((Number) r[0]).longValue(), ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), Ledger.decimal(r[4])));
+                }
+            }
+        }
+        return held;
+    }
+
     /**
-     * Consumes up to {@code quantity} of a line's reservation for a goods issue; returns the part of
-     * the issue that was reserved. The caller holds the product's lock; this takes the stock row's.
+     * Consumes what a goods issue took from a reservation, after the issue took the warehouse's
+     * stock row (so locks come in the order stock row, reservation, as when reserving). The update
+     * holds only if the reservation still covers it: a release or another issue in between makes
+     * it a 409, and the whole issue rolls back.
      */
-    BigDecimal consume(EntityManager em, String documentType, long documentId, long lineId, long productId, long warehouseId, BigDecimal quantity) {
-        ledger.lockStockRow(em, productId, warehouseId);
-        // Read and written in SQL, under the stock row's lock: a shipment's thousand lines leave no entities behind to compare at each flush.
-        List<?> rows = em.createNativeQuery("SELECT ID, QUANTITY - CONSUMED - RELEASED FROM KV_INV_RESERVATION WHERE DOCUMENT_TYPE = ? "
-            + "AND DOCUMENT_ID = ? AND LINE_ID = ? AND PRODUCT_ID = ? AND WAREHOUSE_ID = ?").setParameter(1, documentType).setParameter(2, documentId)
-            .setParameter(3, lineId).setParameter(4, productId).setParameter(5, warehouseId).getResultList();
-        if (rows.isEmpty()) {
-            return BigDecimal.ZERO;
+    void consume(EntityManager em, Held reservation, BigDecimal quantity) {
+        int rows = Ledger.update(em, "UPDATE KV_INV_RESERVATION SET CONSUMED = CONSUMED + ?, STATE = CASE WHEN QUANTITY - CONSUMED - RELEASED - ? = 0 "
+            + "THEN 'CONSUMED' ELSE STATE END WHERE ID = ? AND STATE = 'ACTIVE' AND QUANTITY - CONSUMED - RELEASED >= ?", quantity, quantity,
+            reservation.id, quantity);
+        if (rows != 1) {
+            throw new ConflictException("Reservation " + reservation.id + " changed while its goods were being issued; try again");
         }
-        Object[] row = (Object[]) rows.get(0);
-        BigDecimal take = Ledger.decimal(row[1]).min(quantity).max(BigDecimal.ZERO);
-        if (take.signum() > 0) {
-            Ledger.update(em, "UPDATE KV_INV_RESERVATION SET CONSUMED = CONSUMED + ?, STATE = CASE WHEN QUANTITY - CONSUMED - RELEASED - ? = 0 "
-                + "THEN 'CONSUMED' ELSE STATE END WHERE ID = ?", take, take, ((Number) row[0]).longValue());
-        }
-        return take;
     }
 
     @Override

@@ -73,6 +73,7 @@ public class StockMoveServiceImpl implements StockMoveService {
         LocalDate date = request.date() == null ? Times.today() : request.date();
         return jpa.txExpr(TransactionType.Required, em -> {
             List<MoveEntity> moves = new ArrayList<>();
+            Map<String, ReservationServiceImpl.Held> held = reservations.held(em, lines);
             // Products in one order, so that two issues of the same products cannot deadlock.
             List<IssueLine> sorted = lines.stream().sorted(Comparator.comparingLong(IssueLine::productId)).toList();
             for (IssueLine line : sorted) {
@@ -85,14 +86,15 @@ public class StockMoveServiceImpl implements StockMoveService {
                     throw new ConflictException("Product " + catalogue.code(line.productId()) + " has no lot " + line.lotNumber());
                 }
                 Ledger.Valuation valuation = ledger.lockProduct(em, line.productId());
-                BigDecimal reserved = BigDecimal.ZERO;
-                if (line.reservationDocumentType() != null && line.reservationDocumentId() != null && line.reservationLineId() != null) {
-                    reserved = reservations.consume(em, line.reservationDocumentType(), line.reservationDocumentId(), line.reservationLineId(),
-                        line.productId(), line.warehouseId(), line.quantity());
-                }
+                ReservationServiceImpl.Held reservation = held.get(ReservationServiceImpl.key(line));
+                BigDecimal reserved = reservation == null || reservation.productId() != line.productId() || reservation.warehouseId() != line.warehouseId()
+                    ? BigDecimal.ZERO : reservation.take(line.quantity());
                 Ledger.Source source = new Ledger.Source(request.sourceType(), request.sourceId(), line.sourceLineId(), request.reference());
                 moves.addAll(ledger.issue(em, new Ledger.Outgoing(MoveType.ISSUE, line.productId(), line.warehouseId(), line.locationId(),
                     lotId, line.quantity(), reserved, date, source), valuation));
+                if (reserved.signum() > 0) {
+                    reservations.consume(em, reservation, reserved);
+                }
             }
             return moves.stream().map(dtos(em, moves, codes)).toList();
         });
