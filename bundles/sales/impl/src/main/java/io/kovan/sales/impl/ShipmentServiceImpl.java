@@ -287,19 +287,23 @@ public class ShipmentServiceImpl implements ShipmentService {
             List<ShipmentLineEntity> lines = lines(em, id);
             ShipmentDTO before = toDto(em, e, lines);
             e.state = workflow.transition(DOCUMENT_TYPE, id, e.state, "ship", caller.user(), caller.roles(), null);
-            Map<Long, OrderLineEntity> orderLines = new HashMap<>();
-            for (ShipmentLineEntity l : lines) {
-                orderLines.put(l.id, em.find(OrderLineEntity.class, l.orderLineId));
-            }
-            Map<Long, OrderEntity> orders = lockOrders(em, new ArrayList<>(orderLines.values()));
+            Map<Long, OrderEntity> orders = new TreeMap<>();
+            lines.stream().map(l -> l.orderId).sorted().distinct().forEach(o -> orders.put(o, Docs.lock(em, OrderEntity.class, "Order", o)));
             for (OrderEntity o : orders.values()) {
                 if (!OrderServiceImpl.OPEN_STATES.contains(o.state)) {
                     throw new ConflictException("Order " + o.number + " is " + o.state + "; it cannot ship");
                 }
             }
-            // Re-read under the orders' locks, in one query: another shipment may have delivered since this one was made.
-            em.createQuery("SELECT l FROM OrderLineEntity l WHERE l.orderId IN :orders", OrderLineEntity.class)
-                .setParameter("orders", new ArrayList<>(orders.keySet())).setHint("eclipselink.refresh", "true").getResultList();
+            // Every line of those orders, read under their locks in one query: another shipment may have delivered since this one was made.
+            Map<Long, OrderLineEntity> orderLineById = new HashMap<>();
+            Map<Long, List<OrderLineEntity>> linesOfOrder = new HashMap<>();
+            for (OrderLineEntity ol : em.createQuery("SELECT l FROM OrderLineEntity l WHERE l.orderId IN :orders", OrderLineEntity.class)
+                .setParameter("orders", new ArrayList<>(orders.keySet())).setHint("eclipselink.refresh", "true").getResultList()) {
+                orderLineById.put(ol.id, ol);
+                linesOfOrder.computeIfAbsent(ol.orderId, k -> new ArrayList<>()).add(ol);
+            }
+            Map<Long, OrderLineEntity> orderLines = new HashMap<>();
+            lines.forEach(l -> orderLines.put(l.id, orderLineById.get(l.orderLineId)));
             for (ShipmentLineEntity l : lines) {
                 OrderLineEntity ol = orderLines.get(l.id);
                 if (l.quantity.compareTo(ol.quantity.subtract(ol.deliveredQuantity)) > 0) {
@@ -318,7 +322,7 @@ public class ShipmentServiceImpl implements ShipmentService {
             e.totalCost = totalCost;
             e.shippedDate = Times.today();
             for (OrderEntity o : orders.values()) {
-                boolean complete = OrderServiceImpl.lines(em, o.id).stream().allMatch(l -> l.deliveredQuantity.compareTo(l.quantity) >= 0);
+                boolean complete = linesOfOrder.get(o.id).stream().allMatch(l -> l.deliveredQuantity.compareTo(l.quantity) >= 0);
                 if (complete || o.state.equals("confirmed")) {
                     o.state = workflow.transition(OrderService.DOCUMENT_TYPE, o.id, o.state, complete ? "deliver" : "deliver-partly", caller.user(),
                         caller.roles(), e.number);
