@@ -2,6 +2,7 @@ package io.kovan.inventory.impl;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import javax.persistence.EntityManager;
 
@@ -50,6 +51,26 @@ public class Catalogue {
             v.check(false, field, "unknown product " + id);
             return null;
         }
+    }
+
+    /** The products of many lines, read at once. */
+    Map<Long, ProductDTO> products(java.util.Collection<Long> ids) {
+        return products.getAll(ids);
+    }
+
+    /** As {@link #stocked(Violations, String, Long)}, from products already read. */
+    static ProductDTO stocked(Violations v, String field, Long id, Map<Long, ProductDTO> known) {
+        if (id == null) {
+            v.require(field, null);
+            return null;
+        }
+        ProductDTO p = known.get(id);
+        if (p == null) {
+            v.check(false, field, "unknown product " + id);
+            return null;
+        }
+        v.check(p.type() == ProductType.STOCKED, field, "product " + p.code() + " is a " + p.type() + " product; only STOCKED products are kept in stock");
+        return p.type() == ProductType.STOCKED ? p : null;
     }
 
     String code(long productId) {

@@ -58,10 +58,16 @@ public class StockMoveServiceImpl implements StockMoveService {
         v.check(request.lines() != null && !request.lines().isEmpty(), "lines", "must name at least one line");
         List<IssueLine> lines = request.lines() == null ? List.of() : request.lines();
         Map<Long, String> codes = new java.util.HashMap<>();
+        Map<Long, io.kovan.kernel.api.product.ProductDTO> products = catalogue.products(lines.stream()
+            .filter(java.util.Objects::nonNull).map(IssueLine::productId).toList());
         for (int i = 0; i < lines.size(); i++) {
             IssueLine line = lines.get(i);
             String at = "lines[" + i + "].";
-            io.kovan.kernel.api.product.ProductDTO product = catalogue.stocked(v, at + "productId", line.productId());
+            if (line == null) {
+                v.check(false, "lines[" + i + "]", "is required");
+                continue;
+            }
+            io.kovan.kernel.api.product.ProductDTO product = Catalogue.stocked(v, at + "productId", line.productId(), products);
             if (product != null) {
                 codes.put(product.id(), product.code());
             }

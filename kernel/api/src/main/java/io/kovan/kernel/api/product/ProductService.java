@@ -25,6 +25,14 @@ public interface ProductService {
     /** Finds by id or by code. */
     ProductDTO find(String idOrCode);
 
+    /**
+     * The products with these ids, by id, read at once (a thousand-line document asks once, not a
+     * thousand times); ids of no product are left out of the map.
+     *
+     * @since 1.1
+     */
+    java.util.Map<Long, ProductDTO> getAll(java.util.Collection<Long> ids);
+
     Page<ProductDTO> list(PageRequest request);
 
     void delete(long id);

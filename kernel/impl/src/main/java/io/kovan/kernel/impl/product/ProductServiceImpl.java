@@ -116,6 +116,22 @@ public class ProductServiceImpl implements ProductService {
     }
 
     @Override
+    public java.util.Map<Long, ProductDTO> getAll(java.util.Collection<Long> ids) {
+        List<Long> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        java.util.Map<Long, ProductDTO> found = new java.util.HashMap<>();
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            // IN lists of at most 500, which every database takes.
+            for (int from = 0; from < wanted.size(); from += 500) {
+                for (ProductEntity e : em.createQuery("SELECT p FROM ProductEntity p WHERE p.id IN :ids", ProductEntity.class)
+                    .setParameter("ids", wanted.subList(from, Math.min(wanted.size(), from + 500))).getResultList()) {
+                    found.put(e.id, detached(em, e));
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
     public ProductDTO find(String idOrCode) {
         return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT p FROM ProductEntity p WHERE p.code = :code", ProductEntity.class)
             .setParameter("code", idOrCode).getResultList().stream().findFirst().map(e -> detached(em, e))
