@@ -18,12 +18,10 @@ import org.osgi.service.component.annotations.Reference;
 
 import io.kovan.inventory.api.AtpDTO;
 import io.kovan.inventory.api.AtpEntryDTO;
-import io.kovan.inventory.api.CostingMethod;
 import io.kovan.inventory.api.ExpectedQuantityDTO;
 import io.kovan.inventory.api.StockLevelDTO;
 import io.kovan.inventory.api.StockProductDTO;
 import io.kovan.inventory.api.StockService;
-import io.kovan.inventory.api.Tracking;
 import io.kovan.inventory.api.WarehouseDTO;
 import io.kovan.kernel.api.ConflictException;
 import io.kovan.kernel.api.Page;
@@ -289,14 +287,6 @@ public class StockServiceImpl implements StockService {
             audit.record("inventory.product", String.valueOf(productId), "updated", AuditService.diff(before, after));
             return after;
         });
-    }
-
-    Tracking tracking(EntityManager em, long productId) {
-        return ledger.readProduct(em, productId).tracking();
-    }
-
-    CostingMethod costing(EntityManager em, long productId) {
-        return ledger.readProduct(em, productId).costing();
     }
 
     @Override
