@@ -11,10 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -23,7 +19,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 
 /**
  * The inventory module alone in a running distribution: hot install and removal, the ledger's
@@ -337,34 +332,6 @@ public class InventoryIT extends KovanTestSupport {
     }
 
     // ---- helpers ---------------------------------------------------------------------------
-
-    @FunctionalInterface
-    interface Call {
-        int status(int client) throws Exception;
-    }
-
-    /** Starts {@code clients} calls at once and counts their statuses. */
-    private static Map<Integer, Integer> race(int clients, Call call) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(clients);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<Integer>> replies = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                int client = i + 1;
-                replies.add(pool.submit(() -> {
-                    start.await();
-                    return call.status(client);
-                }));
-            }
-            Map<Integer, Integer> statuses = new TreeMap<>();
-            for (Future<Integer> reply : replies) {
-                statuses.merge(reply.get(), 1, Integer::sum);
-            }
-            return statuses;
-        } finally {
-            pool.shutdown();
-        }
-    }
 
     private long mainWarehouse() throws Exception {
         return ok(get("/api/inventory/warehouses?q=WH")).get("items").get(0).get("id").asLong();

@@ -373,4 +373,33 @@ public abstract class KovanTestSupport {
         }));
         assertEquals("docs/" + guideFile + " against /api/openapi.json", served, listed);
     }
+
+    /** One client's call in a {@link #race}: client numbers run from 1. */
+    @FunctionalInterface
+    protected interface Call {
+        int status(int client) throws Exception;
+    }
+
+    /** Starts {@code clients} calls at once, each on its own thread, and counts their statuses. */
+    protected static Map<Integer, Integer> race(int clients, Call call) throws Exception {
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(clients);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            List<java.util.concurrent.Future<Integer>> replies = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                int client = i + 1;
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return call.status(client);
+                }));
+            }
+            Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+            for (java.util.concurrent.Future<Integer> reply : replies) {
+                statuses.merge(reply.get(), 1, Integer::sum);
+            }
+            return statuses;
+        } finally {
+            pool.shutdown();
+        }
+    }
 }

@@ -12,10 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -165,7 +161,8 @@ public class SalesInventoryIT extends KovanTestSupport {
             long refused = product("RACE-REFUSE", "STOCKED", "10", "5", "20", 0);
             receive(refused, "10", "5");
             List<Long> orders = orders(customer, refused, 32);
-            Map<Integer, Integer> statuses = race(orders, id -> post("/api/sales/orders/" + id + "/confirm", "").status());
+            Map<Integer, Integer> statuses = race(orders.size(),
+                client -> post("/api/sales/orders/" + orders.get(client - 1) + "/confirm", "").status());
             assertEquals("ten confirmed, the rest refused: " + statuses, Map.of(200, 10, 409, 22), statuses);
             assertStock(refused, "10", "10");
             assertEquals(10, ok(get("/api/sales/orders?customer=" + customer + "&state=confirmed&limit=500")).get("total").asInt());
@@ -176,7 +173,8 @@ public class SalesInventoryIT extends KovanTestSupport {
             long backordered = product("RACE-BACK", "STOCKED", "10", "5", "20", 0);
             receive(backordered, "10", "5");
             List<Long> more = orders(customer, backordered, 32);
-            Map<Integer, Integer> all = race(more, id -> post("/api/sales/orders/" + id + "/confirm", "").status());
+            Map<Integer, Integer> all = race(more.size(),
+                client -> post("/api/sales/orders/" + more.get(client - 1) + "/confirm", "").status());
             assertEquals("every confirmation goes through: " + all, Map.of(200, 32), all);
             BigDecimal reserved = BigDecimal.ZERO;
             BigDecimal backorder = BigDecimal.ZERO;
@@ -285,33 +283,6 @@ public class SalesInventoryIT extends KovanTestSupport {
                 + ",\"quantity\":1}]}")).get("id").asLong());
         }
         return ids;
-    }
-
-    @FunctionalInterface
-    interface Call {
-        int status(long id) throws Exception;
-    }
-
-    /** One client per id, all started at once; counts their statuses. */
-    private static Map<Integer, Integer> race(List<Long> ids, Call call) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(ids.size());
-        ExecutorService pool = Executors.newFixedThreadPool(ids.size());
-        try {
-            List<Future<Integer>> replies = new ArrayList<>();
-            for (long id : ids) {
-                replies.add(pool.submit(() -> {
-                    start.await();
-                    return call.status(id);
-                }));
-            }
-            Map<Integer, Integer> statuses = new TreeMap<>();
-            for (Future<Integer> reply : replies) {
-                statuses.merge(reply.get(), 1, Integer::sum);
-            }
-            return statuses;
-        } finally {
-            pool.shutdown();
-        }
     }
 
     /** Creates the shipment the reply holds, then picks, packs and ships it. */
