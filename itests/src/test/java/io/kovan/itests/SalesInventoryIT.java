@@ -152,6 +152,103 @@ public class SalesInventoryIT extends KovanTestSupport {
         assertTrue(kinds.toString(), kinds.containsAll(Set.of("sales/quote", "sales/order", "sales/shipment", "sales/return")));
     }
 
+    /**
+     * A 24-line order confirmed and shipped in one call each, which inventory does set-wise:
+     * the moves must be the ones a line-by-line issue makes, from lots by expiry and from the
+     * fuller location first, one product on two lines, and a shortage still refuses the lot.
+     */
+    @Test
+    public void aLongShipmentTakesFromLotsAndLocationsLineByLineAndAShortageWritesNothing() throws Exception {
+        both();
+        shortage("BACKORDER");
+        String run = "LS" + System.nanoTime() % 100000 + "-";
+        long wh = ok(get("/api/inventory/warehouses?q=WH")).get("items").get(0).get("id").asLong();
+        long aisle = created(post("/api/inventory/locations", "{\"warehouseId\":" + wh + ",\"code\":\"" + run + "A\",\"name\":\"Aisle\"}"))
+            .get("id").asLong();
+        List<Long> plain = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            plain.add(product(run + i, "STOCKED", "50", "1", "20", 0));
+            receive(plain.get(i - 1), "10", i + ".25");
+        }
+        // Split: 4 in the warehouse's root, 6 in the aisle, all at 10 → 8 shipped take the aisle's 6, then 2 from the root.
+        long split = product(run + "SPLIT", "STOCKED", "50", "1", "20", 0);
+        receive(split, "4", "10");
+        ok(post("/api/inventory/receipts/" + created(post("/api/inventory/receipts", "{\"locationId\":" + aisle + ",\"lines\":[{\"productId\":"
+            + split + ",\"quantity\":6,\"unitCost\":10}]}")).get("id").asLong() + "/post", ""));
+        // Lots: 5 expiring late at 20, 5 expiring early at 30 → average 25; 7 shipped: the early 5 (125.00), then 2 late (50.00).
+        long lots = product(run + "LOT", "STOCKED", "50", "1", "20", 0);
+        long version = ok(get("/api/inventory/products/" + lots)).get("version").asLong();
+        ok(put("/api/inventory/products/" + lots, "{\"tracking\":\"LOT\",\"costing\":\"AVERAGE\",\"version\":" + version + "}"));
+        for (String[] lot : new String[][] {{"LATE", "60", "20"}, {"EARLY", "30", "30"}}) {
+            ok(post("/api/inventory/receipts/" + created(post("/api/inventory/receipts", "{\"lines\":[{\"productId\":" + lots + ",\"quantity\":5,"
+                + "\"unitCost\":" + lot[2] + ",\"lotNumber\":\"" + run + lot[0] + "\",\"expiryDate\":\"" + TODAY.plusDays(Long.parseLong(lot[1]))
+                + "\"}]}")).get("id").asLong() + "/post", ""));
+        }
+        // Twice on the order: 2 @ 1 and 3 @ 2 received, worth 8.00, average 1.60; 2 shipped cost 3.20, the other 3 empty it: 4.80.
+        long twice = product(run + "TWICE", "STOCKED", "50", "1", "20", 0);
+        receive(twice, "2", "1");
+        receive(twice, "3", "2");
+
+        StringBuilder orderLines = new StringBuilder();
+        plain.forEach(p -> orderLines.append("{\"productId\":").append(p).append(",\"quantity\":3},"));
+        orderLines.append("{\"productId\":").append(split).append(",\"quantity\":8},{\"productId\":").append(lots).append(",\"quantity\":7},")
+            .append("{\"productId\":").append(twice).append(",\"quantity\":2},{\"productId\":").append(twice).append(",\"quantity\":3}");
+        long customer = customer("Long Order A.Ş.");
+        long orderId = created(post("/api/sales/orders", "{\"customerId\":" + customer + ",\"lines\":[" + orderLines + "]}")).get("id").asLong();
+        JsonNode[] o = lines(ok(post("/api/sales/orders/" + orderId + "/confirm", "")));
+        assertEquals(24, o.length);
+        for (JsonNode line : o) {
+            assertQuantities(line, line.get("quantity").decimalValue().toPlainString(), "0", "0");
+        }
+        assertStock(twice, "5", "5");
+        assertStock(split, "10", "8");
+
+        JsonNode shipped = ship(post("/api/sales/shipments", "{\"lines\":[" + String.join(",", java.util.Arrays.stream(o)
+            .map(l -> shipLine(l, l.get("quantity").decimalValue().toPlainString())).toList()) + "]}"));
+        Map<Long, String> expected = new TreeMap<>();
+        for (int i = 1; i <= 20; i++) {
+            expected.put(plain.get(i - 1), "WH 3 " + new BigDecimal(i + ".25").multiply(new BigDecimal(3)).setScale(2));
+        }
+        expected.put(split, "WH 2 20.00 | WH/" + run + "A 6 60.00");
+        expected.put(lots, "WH " + run + "EARLY 5 125.00 | WH " + run + "LATE 2 50.00");
+        expected.put(twice, "WH 2 3.20 | WH 3 4.80");
+        Map<Long, String> paths = new java.util.HashMap<>();
+        ok(get("/api/inventory/locations?warehouse=" + wh + "&limit=500")).get("items").forEach(l -> paths.put(l.get("id").asLong(), l.get("path").asText()));
+        Map<Long, List<String>> moves = new TreeMap<>();
+        ok(get("/api/inventory/moves?sourceType=sales.shipment&source=" + shipped.get("id").asLong() + "&limit=500")).get("items").forEach(m -> moves.computeIfAbsent(m.get("productId").asLong(), p -> new ArrayList<>()).add(paths.get(m.get("fromLocationId").asLong())
+                + (m.get("lotNumber").isNull() ? "" : " " + m.get("lotNumber").asText()) + " "
+                + m.get("quantity").decimalValue().stripTrailingZeros().toPlainString() + " " + m.get("totalCost").decimalValue().setScale(2)));
+        Map<Long, String> actual = new TreeMap<>();
+        moves.forEach((p, list) -> actual.put(p, String.join(" | ", list.stream().sorted().toList())));
+        assertEquals(expected, actual);
+        assertStock(twice, "0", "0");
+        assertStock(split, "2", "0");
+        assertAmounts(ok(get("/api/inventory/products/" + twice)), Map.of("value", "0.00"));
+        assertAmounts(ok(get("/api/inventory/products/" + lots)), Map.of("value", "75.00"));
+        assertAmounts(ok(get("/api/inventory/products/" + plain.get(0))), Map.of("value", "8.75", "averageCost", "1.2500"));
+        assertEquals("delivered", ok(get("/api/sales/orders/" + orderId)).get("state").asText());
+
+        // 5 ordered with 2 on hand: 2 reserved, 3 back-ordered; shipping all 5 with a line of plain goods is refused whole.
+        long scarce = product(run + "SCARCE", "STOCKED", "50", "1", "20", 0);
+        receive(scarce, "2", "4");
+        JsonNode[] b = lines(ok(post("/api/sales/orders/" + created(post("/api/sales/orders", "{\"customerId\":" + customer + ",\"lines\":["
+            + "{\"productId\":" + plain.get(0) + ",\"quantity\":1},{\"productId\":" + scarce + ",\"quantity\":5}]}")).get("id").asLong()
+            + "/confirm", "")));
+        assertQuantities(b[1], "2", "3", "0");
+        long draft = created(post("/api/sales/shipments", "{\"lines\":[" + shipLine(b[0], "1") + "," + shipLine(b[1], "5") + "]}")).get("id").asLong();
+        ok(post("/api/sales/shipments/" + draft + "/pick", ""));
+        ok(post("/api/sales/shipments/" + draft + "/pack", ""));
+        int movesBefore = ok(get("/api/inventory/moves?limit=1")).get("total").asInt();
+        Reply refused = post("/api/sales/shipments/" + draft + "/ship", "");
+        assertEquals(refused.body(), 409, refused.status());
+        assertTrue(refused.body(), refused.body().contains(run + "SCARCE"));
+        assertEquals(movesBefore, ok(get("/api/inventory/moves?limit=1")).get("total").asInt());
+        assertStock(plain.get(0), "7", "1");
+        assertStock(scarce, "2", "2");
+        assertEquals("packed", ok(get("/api/sales/shipments/" + draft)).get("state").asText());
+        assertTrue(ok(get("/api/inventory/stock/verify")).get("sound").asBoolean());
+    }
+
     @Test
     public void thirtyTwoConfirmationsCompetingForTenUnitsAreRefusedOrBackOrderedAndAddUp() throws Exception {
         both();

@@ -23,6 +23,15 @@ public interface ReservationService {
     /** Reserves for a document line; a second call for the same line adds to its reservation. */
     ReservationDTO reserve(ReservationRequest request);
 
+    /**
+     * Reserves for many lines at once, all or none (a line that may not be partly reserved and
+     * cannot be fully makes it a 409); the reservations in the order of the requests. Errors name
+     * a request's field as {@code [i].quantity}.
+     *
+     * @since 1.1
+     */
+    List<ReservationDTO> reserveAll(List<ReservationRequest> requests);
+
     /** Gives back what a document's reservations still hold; returns the quantity released. */
     BigDecimal release(String documentType, long documentId);
 

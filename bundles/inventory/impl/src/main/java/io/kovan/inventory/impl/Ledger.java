@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import javax.persistence.EntityManager;
 
@@ -114,6 +116,149 @@ public class Ledger {
         List<Quant> taken = takeQuants(em, out.productId(), out.warehouseId(), out.locationId(), out.lotId(), out.quantity());
         BigDecimal total = costOut(em, valuation, out.quantity());
         storeValuation(em, out.productId(), valuation.onHand().subtract(out.quantity()), valuation.value().subtract(total));
+        List<MoveEntity> moves = issueMoves(out, taken, total);
+        persist(em, moves);
+        return moves;
+    }
+
+    /**
+     * Takes the goods of a whole document out at current cost, the caller having sorted the lines
+     * by product. For averaged products the statements go to the database in JDBC batches, one
+     * batch per table, in the order a single line takes its locks (products, stock rows, quants,
+     * then the caller's reservations); the same conditional updates decide, so a line that
+     * would go below zero still fails. A document with a FIFO product goes line by line.
+     */
+    List<MoveEntity> issueAll(EntityManager em, List<Outgoing> outs) {
+        List<Long> products = outs.stream().map(Outgoing::productId).distinct().toList();
+        em.flush();
+        Map<Long, Valuation> valuations = Jdbc.run(em, c -> {
+            Jdbc.batch(c, "UPDATE KV_INV_PRODUCT SET VERSION = VERSION + 1 WHERE PRODUCT_ID = ?", products.stream().map(p -> new Object[] {p}).toList());
+            return readProducts(c, products);
+        });
+        if (valuations.size() < products.size() || valuations.values().stream().anyMatch(v -> v.costing() == CostingMethod.FIFO)) {
+            List<MoveEntity> moves = new ArrayList<>();
+            for (Outgoing out : outs) {
+                moves.addAll(issue(em, out));
+            }
+            return moves;
+        }
+        List<Object[]> stockRows = outs.stream().map(o -> new Object[] {o.quantity(), o.fromReserved(), o.productId(), o.warehouseId(), o.fromReserved(),
+            o.quantity(), o.fromReserved()}).toList();
+        int[] taken = Jdbc.run(em, c -> Jdbc.batch(c, "UPDATE KV_INV_STOCK SET ON_HAND = ON_HAND - ?, RESERVED = RESERVED - ? WHERE PRODUCT_ID = ? "
+            + "AND WAREHOUSE_ID = ? AND RESERVED >= ? AND ON_HAND - ? >= RESERVED - ?", stockRows));
+        for (int i = 0; i < taken.length; i++) {
+            if (taken[i] != 1) {
+                Outgoing out = outs.get(i);
+                takeFromWarehouse(em, out.productId(), out.warehouseId(), out.quantity(), out.fromReserved());
+                throw new IllegalStateException("Stock of product " + out.productId() + " changed under its lock");
+            }
+        }
+        Map<Long, List<QuantRow>> quants = Jdbc.run(em, c -> readQuants(c, outs));
+        List<Object[]> quantRows = new ArrayList<>();
+        List<MoveEntity> moves = new ArrayList<>();
+        Map<Long, BigDecimal> averages = new java.util.HashMap<>();
+        int money = catalogue.moneyScale();
+        for (Outgoing out : outs) {
+            List<Quant> from = takeQuants(em, out, quants.getOrDefault(out.productId(), List.of()));
+            from.forEach(q -> quantRows.add(new Object[] {q.quantity(), out.productId(), q.locationId(), q.lotKey(), q.quantity()}));
+            Valuation v = valuations.get(out.productId());
+            BigDecimal total = out.quantity().compareTo(v.onHand()) == 0 ? v.value()
+                : out.quantity().multiply(currentCost(em, v)).setScale(money, RoundingMode.HALF_UP);
+            BigDecimal onHand = v.onHand().subtract(out.quantity());
+            BigDecimal value = v.value().subtract(total);
+            BigDecimal average = onHand.signum() > 0 ? value.divide(onHand, COST_SCALE, RoundingMode.HALF_UP) : null;
+            if (average != null) {
+                averages.put(out.productId(), average);
+            }
+            valuations.put(out.productId(), new Valuation(v.productId(), v.tracking(), v.costing(), onHand, value, average != null ? average : v.averageCost()));
+            moves.addAll(issueMoves(out, from, total));
+        }
+        int[] fromQuants = Jdbc.run(em, c -> Jdbc.batch(c, "UPDATE KV_INV_QUANT SET QUANTITY = QUANTITY - ? WHERE PRODUCT_ID = ? AND LOCATION_ID = ? "
+            + "AND LOT_KEY = ? AND QUANTITY >= ?", quantRows));
+        if (java.util.Arrays.stream(fromQuants).anyMatch(n -> n != 1)) {
+            throw new IllegalStateException("A location's stock changed under its product's lock");
+        }
+        List<Object[]> valuationRows = products.stream().map(valuations::get).map(v -> averages.containsKey(v.productId())
+            ? new Object[] {v.onHand(), v.value(), averages.get(v.productId()), v.productId()}
+            : new Object[] {v.onHand(), v.value(), null, v.productId()}).toList();
+        Jdbc.run(em, c -> Jdbc.batch(c, "UPDATE KV_INV_PRODUCT SET ON_HAND = ?, STOCK_VALUE = ?, AVG_COST = COALESCE(?, AVG_COST) WHERE PRODUCT_ID = ?",
+            valuationRows));
+        persist(em, moves);
+        return moves;
+    }
+
+    /** A location's stock of a product as read for a goods issue, with what the issue's lines leave of it. */
+    private static final class QuantRow {
+        final long locationId;
+        final long lotKey;
+        final LocalDate expiry;
+        final long id;
+        BigDecimal quantity;
+
+        QuantRow(long locationId, long lotKey, LocalDate expiry, long id, BigDecimal quantity) {
+            this.locationId = locationId;
+            this.lotKey = lotKey;
+            this.expiry = expiry;
+            this.id = id;
+            this.quantity = quantity;
+        }
+    }
+
+    /** The order goods leave in: earliest expiry first (no expiry last), then the fullest location. */
+    private static final Comparator<QuantRow> PICKING_ORDER = Comparator
+        .comparing((QuantRow q) -> q.expiry, Comparator.nullsLast(Comparator.naturalOrder()))
+        .thenComparing((QuantRow q) -> q.quantity, Comparator.reverseOrder()).thenComparingLong(q -> q.id);
+
+    /** {@link #takeQuants} for a line of a document issued at once, taking from the rows read before. */
+    private List<Quant> takeQuants(EntityManager em, Outgoing out, List<QuantRow> rows) {
+        List<QuantRow> candidates = rows.stream().filter(q -> q.quantity.signum() > 0)
+            .filter(q -> out.locationId() == null || q.locationId == out.locationId())
+            .filter(q -> out.lotId() == null || q.lotKey == out.lotId()).sorted(PICKING_ORDER).toList();
+        List<Quant> taken = new ArrayList<>();
+        BigDecimal left = out.quantity();
+        for (QuantRow q : candidates) {
+            if (left.signum() == 0) {
+                break;
+            }
+            BigDecimal take = left.min(q.quantity);
+            q.quantity = q.quantity.subtract(take);
+            taken.add(new Quant(q.locationId, q.lotKey, take));
+            left = left.subtract(take);
+        }
+        if (left.signum() > 0) {
+            throw shortInLocations(em, out.productId(), out.warehouseId(), out.locationId(), out.lotId(), out.quantity(), out.quantity().subtract(left));
+        }
+        return taken;
+    }
+
+    private Map<Long, Valuation> readProducts(java.sql.Connection c, List<Long> products) throws java.sql.SQLException {
+        Map<Long, Valuation> valuations = new java.util.HashMap<>();
+        int money = catalogue.moneyScale();
+        Jdbc.query(c, "SELECT PRODUCT_ID, TRACKING, COSTING, ON_HAND, STOCK_VALUE, AVG_COST FROM KV_INV_PRODUCT WHERE PRODUCT_ID IN", products,
+            rs -> valuations.put(rs.getLong(1), new Valuation(rs.getLong(1), Tracking.valueOf(rs.getString(2)), CostingMethod.valueOf(rs.getString(3)),
+                rs.getBigDecimal(4), rs.getBigDecimal(5).setScale(money, RoundingMode.HALF_UP), rs.getBigDecimal(6))));
+        return valuations;
+    }
+
+    private static Map<Long, List<QuantRow>> readQuants(java.sql.Connection c, List<Outgoing> outs) throws java.sql.SQLException {
+        Map<Long, List<QuantRow>> quants = new java.util.HashMap<>();
+        Map<Long, List<Long>> productsByWarehouse = outs.stream().collect(java.util.stream.Collectors.groupingBy(Outgoing::warehouseId,
+            java.util.stream.Collectors.mapping(Outgoing::productId, java.util.stream.Collectors.collectingAndThen(
+                java.util.stream.Collectors.toCollection(java.util.TreeSet::new), ArrayList::new))));
+        for (Map.Entry<Long, List<Long>> warehouse : productsByWarehouse.entrySet()) {
+            Jdbc.query(c, "SELECT q.PRODUCT_ID, q.LOCATION_ID, q.LOT_KEY, l.EXPIRY_DATE, q.ID, q.QUANTITY FROM KV_INV_QUANT q "
+                + "LEFT JOIN KV_INV_LOT l ON l.ID = q.LOT_KEY WHERE q.QUANTITY > 0 AND q.WAREHOUSE_ID = " + warehouse.getKey() + " AND q.PRODUCT_ID IN",
+                warehouse.getValue(), rs -> {
+                    java.sql.Date expiry = rs.getDate(4);
+                    quants.computeIfAbsent(rs.getLong(1), p -> new ArrayList<>()).add(new QuantRow(rs.getLong(2), rs.getLong(3),
+                        expiry == null ? null : expiry.toLocalDate(), rs.getLong(5), rs.getBigDecimal(6)));
+                });
+        }
+        return quants;
+    }
+
+    /** The moves of one line: one per location and lot the goods came from, sharing its cost. */
+    private List<MoveEntity> issueMoves(Outgoing out, List<Quant> taken, BigDecimal total) {
         List<MoveEntity> moves = new ArrayList<>();
         BigDecimal left = total;
         for (int i = 0; i < taken.size(); i++) {
@@ -121,11 +266,9 @@ public class Ledger {
             BigDecimal part = i == taken.size() - 1 ? left
                 : total.multiply(q.quantity()).divide(out.quantity(), catalogue.moneyScale(), RoundingMode.HALF_UP);
             left = left.subtract(part);
-            MoveEntity move = move(out.type(), out.productId(), q.quantity(), q.locationId(), out.warehouseId(), null, null, lotOf(q),
-                part.divide(q.quantity(), COST_SCALE, RoundingMode.HALF_UP), part, out.date(), out.source());
-            moves.add(move);
+            moves.add(move(out.type(), out.productId(), q.quantity(), q.locationId(), out.warehouseId(), null, null, lotOf(q),
+                part.divide(q.quantity(), COST_SCALE, RoundingMode.HALF_UP), part, out.date(), out.source()));
         }
-        persist(em, moves);
         return moves;
     }
 
@@ -341,11 +484,16 @@ public class Ledger {
             left = left.subtract(take);
         }
         if (left.signum() > 0) {
-            throw new ConflictException("Only " + plain(quantity.subtract(left)) + " of product " + catalogue.code(productId) + " lie "
-                + (locationId != null ? "in that location" : "in warehouse " + catalogue.warehouseCode(em, warehouseId))
-                + (lotId != null ? " with that lot" : "") + ", " + plain(quantity) + " needed");
+            throw shortInLocations(em, productId, warehouseId, locationId, lotId, quantity, quantity.subtract(left));
         }
         return taken;
+    }
+
+    private ConflictException shortInLocations(EntityManager em, long productId, long warehouseId, Long locationId, Long lotId, BigDecimal needed,
+        BigDecimal found) {
+        return new ConflictException("Only " + plain(found) + " of product " + catalogue.code(productId) + " lie "
+            + (locationId != null ? "in that location" : "in warehouse " + catalogue.warehouseCode(em, warehouseId))
+            + (lotId != null ? " with that lot" : "") + ", " + plain(needed) + " needed");
     }
 
     private void ensureProduct(EntityManager em, long productId) {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 import javax.persistence.criteria.Predicate;
@@ -48,48 +49,161 @@ public class ReservationServiceImpl implements ReservationService {
     }
 
     @Override
-    public ReservationDTO reserve(ReservationRequest r) {
+    public ReservationDTO reserve(ReservationRequest request) {
+        return reserveAll(List.of(request), "").get(0);
+    }
+
+    @Override
+    public List<ReservationDTO> reserveAll(List<ReservationRequest> requests) {
+        return reserveAll(requests, null);
+    }
+
+    /** {@code prefix}: how fields are named in errors, null for {@code [i].} before each request's. */
+    private List<ReservationDTO> reserveAll(List<ReservationRequest> requests, String prefix) {
         Violations v = new Violations();
-        catalogue.stocked(v, "productId", r.productId());
-        v.require("warehouseId", r.warehouseId());
-        v.positive("quantity", r.quantity(), Ledger.QUANTITY_SCALE);
-        v.requireText("documentType", r.documentType(), 64).require("documentId", r.documentId()).require("lineId", r.lineId());
+        v.check(requests != null && !requests.isEmpty(), "requests", "must name at least one line");
+        List<ReservationRequest> all = requests == null ? List.of() : requests;
+        Map<Long, io.kovan.kernel.api.product.ProductDTO> products = catalogue.products(all.stream().filter(java.util.Objects::nonNull)
+            .map(ReservationRequest::productId).filter(java.util.Objects::nonNull).toList());
+        for (int i = 0; i < all.size(); i++) {
+            ReservationRequest r = all.get(i);
+            String at = prefix != null ? prefix : "[" + i + "].";
+            if (r == null) {
+                v.check(false, "[" + i + "]", "is required");
+                continue;
+            }
+            Catalogue.stocked(v, at + "productId", r.productId(), products);
+            v.require(at + "warehouseId", r.warehouseId());
+            v.positive(at + "quantity", r.quantity(), Ledger.QUANTITY_SCALE);
+            v.requireText(at + "documentType", r.documentType(), 64).require(at + "documentId", r.documentId()).require(at + "lineId", r.lineId());
+        }
         v.throwIfAny();
         return jpa.txExpr(TransactionType.Required, em -> {
-            WarehouseEntity w = em.find(WarehouseEntity.class, r.warehouseId());
-            v.check(w != null, "warehouseId", "unknown warehouse " + r.warehouseId());
-            v.check(w == null || w.active, "warehouseId", "is inactive");
-            v.throwIfAny();
-            BigDecimal granted = ledger.reserve(em, r.productId(), r.warehouseId(), r.quantity(), Boolean.TRUE.equals(r.allowPartial()));
-            // Read under the stock row's lock: a concurrent reservation of the same line waits for it.
-            ReservationEntity e = find(em, r.documentType(), r.documentId(), r.lineId());
-            if (e == null) {
-                e = new ReservationEntity();
-                e.productId = r.productId();
-                e.warehouseId = r.warehouseId();
-                e.quantity = granted;
-                e.consumed = BigDecimal.ZERO;
-                e.released = BigDecimal.ZERO;
-                e.documentType = r.documentType();
-                e.documentId = r.documentId();
-                e.lineId = r.lineId();
-                e.state = ReservationState.ACTIVE.name();
-                e.createdAt = Times.now();
-                em.persist(e);
-            } else {
-                if (e.productId != r.productId() || e.warehouseId != r.warehouseId()) {
-                    throw new ConflictException("Line " + r.lineId() + " of " + r.documentType() + " " + r.documentId()
-                        + " already reserves another product or warehouse");
-                }
-                e.quantity = e.quantity.add(granted);
-                e.state = ReservationState.ACTIVE.name();
+            for (long warehouseId : all.stream().map(ReservationRequest::warehouseId).collect(Collectors.toCollection(java.util.TreeSet::new))) {
+                WarehouseEntity w = em.find(WarehouseEntity.class, warehouseId);
+                String field = prefix != null ? prefix + "warehouseId" : "warehouseId";
+                v.check(w != null, field, "unknown warehouse " + warehouseId);
+                v.check(w == null || w.active, field, "is inactive");
             }
-            em.flush();
-            ReservationDTO reserved = toDto(e);
-            // Not needed again in this transaction; kept, an order's thousand reservations would be compared at every flush.
-            em.detach(e);
-            return reserved;
+            v.throwIfAny();
+            return reserve(em, all);
         });
+    }
+
+    /**
+     * Takes every stock row the requests name (in product order, as every stock writer does), then
+     * grants what each row holds, line after line, and records the reservations: each table
+     * written with one JDBC batch of conditional updates, so that the database still has the last
+     * word on "never more reserved than on hand".
+     */
+    private List<ReservationDTO> reserve(EntityManager em, List<ReservationRequest> requests) {
+        Comparator<ReservationRequest> stockOrder = Comparator.comparingLong(ReservationRequest::productId).thenComparingLong(ReservationRequest::warehouseId);
+        List<ReservationRequest> sorted = requests.stream().sorted(stockOrder.thenComparingLong(ReservationRequest::lineId)).toList();
+        List<StockKey> rows = sorted.stream().map(StockKey::of).distinct().toList();
+        em.flush();
+        int[] locked = Jdbc.run(em, c -> Jdbc.batch(c, "UPDATE KV_INV_STOCK SET RESERVED = RESERVED WHERE PRODUCT_ID = ? AND WAREHOUSE_ID = ?",
+            rows.stream().map(k -> new Object[] {k.productId(), k.warehouseId()}).toList()));
+        for (int i = 0; i < locked.length; i++) {
+            if (locked[i] == 0) {
+                ledger.lockStockRow(em, rows.get(i).productId(), rows.get(i).warehouseId());
+            }
+        }
+        Map<StockKey, BigDecimal> available = Jdbc.run(em, c -> available(c, rows));
+        Map<String, ReservationEntity> lines = new java.util.LinkedHashMap<>();
+        for (String document : sorted.stream().map(r -> r.documentType() + "/" + r.documentId()).collect(Collectors.toCollection(java.util.LinkedHashSet::new))) {
+            ReservationRequest first = sorted.stream().filter(r -> document.equals(r.documentType() + "/" + r.documentId())).findFirst().orElseThrow();
+            for (ReservationEntity e : forDocument(em, first.documentType(), first.documentId())) {
+                em.detach(e);
+                lines.put(key(e.documentType, e.documentId, e.lineId), e);
+            }
+        }
+        List<Object[]> grants = new ArrayList<>();
+        Set<ReservationEntity> created = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<ReservationEntity> changed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (ReservationRequest r : sorted) {
+            StockKey stock = StockKey.of(r);
+            BigDecimal free = available.getOrDefault(stock, BigDecimal.ZERO);
+            BigDecimal granted = r.quantity().min(free.max(BigDecimal.ZERO));
+            if (granted.compareTo(r.quantity()) < 0 && !Boolean.TRUE.equals(r.allowPartial())) {
+                throw new ConflictException("Only " + Ledger.plain(free) + " of product " + catalogue.code(r.productId()) + " available in warehouse "
+                    + catalogue.warehouseCode(em, r.warehouseId()) + ", " + Ledger.plain(r.quantity()) + " asked");
+            }
+            available.put(stock, free.subtract(granted));
+            if (granted.signum() > 0) {
+                grants.add(new Object[] {granted, r.productId(), r.warehouseId(), granted});
+            }
+            String line = key(r.documentType(), r.documentId(), r.lineId());
+            ReservationEntity e = lines.get(line);
+            if (e == null) {
+                e = newReservation(r);
+                lines.put(line, e);
+                created.add(e);
+            } else if (e.productId != r.productId() || e.warehouseId != r.warehouseId()) {
+                throw new ConflictException("Line " + r.lineId() + " of " + r.documentType() + " " + r.documentId()
+                    + " already reserves another product or warehouse");
+            } else if (!created.contains(e)) {
+                changed.add(e);
+            }
+            e.quantity = e.quantity.add(granted);
+            e.state = ReservationState.ACTIVE.name();
+        }
+        int[] reserved = Jdbc.run(em, c -> Jdbc.batch(c, "UPDATE KV_INV_STOCK SET RESERVED = RESERVED + ? WHERE PRODUCT_ID = ? AND WAREHOUSE_ID = ? "
+            + "AND ON_HAND - RESERVED >= ?", grants));
+        if (java.util.Arrays.stream(reserved).anyMatch(n -> n != 1)) {
+            throw new IllegalStateException("Stock changed under its row lock while reserving");
+        }
+        Jdbc.run(em, c -> {
+            Jdbc.batch(c, "UPDATE KV_INV_RESERVATION SET QUANTITY = ?, STATE = ? WHERE ID = ?", changed.stream()
+                .map(e -> new Object[] {e.quantity, e.state, e.id}).toList());
+            return Jdbc.batch(c, "INSERT INTO KV_INV_RESERVATION (PRODUCT_ID, WAREHOUSE_ID, QUANTITY, CONSUMED, RELEASED, DOCUMENT_TYPE, DOCUMENT_ID, "
+                + "LINE_ID, STATE, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", created.stream().map(e -> new Object[] {e.productId, e.warehouseId,
+                    e.quantity, e.consumed, e.released, e.documentType, e.documentId, e.lineId, e.state, java.sql.Timestamp.valueOf(e.createdAt)}).toList());
+        });
+        Map<String, ReservationDTO> written = new java.util.HashMap<>();
+        for (String document : sorted.stream().map(r -> r.documentType() + "/" + r.documentId()).collect(Collectors.toSet())) {
+            ReservationRequest first = sorted.stream().filter(r -> document.equals(r.documentType() + "/" + r.documentId())).findFirst().orElseThrow();
+            for (ReservationEntity e : forDocument(em, first.documentType(), first.documentId())) {
+                written.put(key(e.documentType, e.documentId, e.lineId), toDto(e));
+                em.detach(e);
+            }
+        }
+        return requests.stream().map(r -> written.get(key(r.documentType(), r.documentId(), r.lineId()))).toList();
+    }
+
+    /** A warehouse's stock row of a product. */
+    private record StockKey(long productId, long warehouseId) {
+        static StockKey of(ReservationRequest r) {
+            return new StockKey(r.productId(), r.warehouseId());
+        }
+    }
+
+    private static Map<StockKey, BigDecimal> available(java.sql.Connection c, List<StockKey> rows) throws java.sql.SQLException {
+        Map<StockKey, BigDecimal> available = new java.util.HashMap<>();
+        Map<Long, List<Long>> byWarehouse = rows.stream().collect(Collectors.groupingBy(StockKey::warehouseId,
+            Collectors.mapping(StockKey::productId, Collectors.toList())));
+        for (Map.Entry<Long, List<Long>> w : byWarehouse.entrySet()) {
+            Jdbc.query(c, "SELECT PRODUCT_ID, ON_HAND - RESERVED FROM KV_INV_STOCK WHERE WAREHOUSE_ID = " + w.getKey() + " AND PRODUCT_ID IN",
+                w.getValue(), rs -> available.put(new StockKey(rs.getLong(1), w.getKey()), rs.getBigDecimal(2)));
+        }
+        return available;
+    }
+
+    private static ReservationEntity newReservation(ReservationRequest r) {
+        ReservationEntity e = new ReservationEntity();
+        e.productId = r.productId();
+        e.warehouseId = r.warehouseId();
+        e.quantity = BigDecimal.ZERO;
+        e.consumed = BigDecimal.ZERO;
+        e.released = BigDecimal.ZERO;
+        e.documentType = r.documentType();
+        e.documentId = r.documentId();
+        e.lineId = r.lineId();
+        e.createdAt = Times.now();
+        return e;
+    }
+
+    private static String key(String documentType, long documentId, long lineId) {
+        return documentType + "/" + documentId + "/" + lineId;
     }
 
     @Override
@@ -188,12 +302,15 @@ public class ReservationServiceImpl implements ReservationService {
      * holds only if the reservation still covers it: a release or another issue in between makes
      * it a 409, and the whole issue rolls back.
      */
-    void consume(EntityManager em, Held reservation, BigDecimal quantity) {
-        int rows = Ledger.update(em, "UPDATE KV_INV_RESERVATION SET CONSUMED = CONSUMED + ?, STATE = CASE WHEN QUANTITY - CONSUMED - RELEASED - ? = 0 "
-            + "THEN 'CONSUMED' ELSE STATE END WHERE ID = ? AND STATE = 'ACTIVE' AND QUANTITY - CONSUMED - RELEASED >= ?", quantity, quantity,
-            reservation.id, quantity);
-        if (rows != 1) {
-            throw new ConflictException("Reservation " + reservation.id + " changed while its goods were being issued; try again");
+    void consume(EntityManager em, Map<Held, BigDecimal> taken) {
+        List<Map.Entry<Held, BigDecimal>> consumed = new ArrayList<>(taken.entrySet());
+        int[] rows = Jdbc.run(em, c -> Jdbc.batch(c, "UPDATE KV_INV_RESERVATION SET CONSUMED = CONSUMED + ?, STATE = CASE WHEN "
+            + "QUANTITY - CONSUMED - RELEASED - ? = 0 THEN 'CONSUMED' ELSE STATE END WHERE ID = ? AND STATE = 'ACTIVE' AND QUANTITY - CONSUMED - RELEASED >= ?",
+            consumed.stream().map(e -> new Object[] {e.getValue(), e.getValue(), e.getKey().id, e.getValue()}).toList()));
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] != 1) {
+                throw new ConflictException("Reservation " + consumed.get(i).getKey().id + " changed while its goods were being issued; try again");
+            }
         }
     }
 

@@ -78,10 +78,11 @@ public class StockMoveServiceImpl implements StockMoveService {
         v.throwIfAny();
         LocalDate date = request.date() == null ? Times.today() : request.date();
         return jpa.txExpr(TransactionType.Required, em -> {
-            List<MoveEntity> moves = new ArrayList<>();
             Map<String, ReservationServiceImpl.Held> held = reservations.held(em, lines);
             // Products in one order, so that two issues of the same products cannot deadlock.
             List<IssueLine> sorted = lines.stream().sorted(Comparator.comparingLong(IssueLine::productId)).toList();
+            List<Ledger.Outgoing> outgoing = new ArrayList<>();
+            Map<ReservationServiceImpl.Held, BigDecimal> consumed = new java.util.LinkedHashMap<>();
             for (IssueLine line : sorted) {
                 WarehouseEntity w = em.find(WarehouseEntity.class, line.warehouseId());
                 if (w == null) {
@@ -91,17 +92,18 @@ public class StockMoveServiceImpl implements StockMoveService {
                 if (line.lotNumber() != null && lotId == null) {
                     throw new ConflictException("Product " + catalogue.code(line.productId()) + " has no lot " + line.lotNumber());
                 }
-                Ledger.Valuation valuation = ledger.lockProduct(em, line.productId());
                 ReservationServiceImpl.Held reservation = held.get(ReservationServiceImpl.key(line));
                 BigDecimal reserved = reservation == null || reservation.productId() != line.productId() || reservation.warehouseId() != line.warehouseId()
                     ? BigDecimal.ZERO : reservation.take(line.quantity());
-                Ledger.Source source = new Ledger.Source(request.sourceType(), request.sourceId(), line.sourceLineId(), request.reference());
-                moves.addAll(ledger.issue(em, new Ledger.Outgoing(MoveType.ISSUE, line.productId(), line.warehouseId(), line.locationId(),
-                    lotId, line.quantity(), reserved, date, source), valuation));
                 if (reserved.signum() > 0) {
-                    reservations.consume(em, reservation, reserved);
+                    consumed.merge(reservation, reserved, BigDecimal::add);
                 }
+                Ledger.Source source = new Ledger.Source(request.sourceType(), request.sourceId(), line.sourceLineId(), request.reference());
+                outgoing.add(new Ledger.Outgoing(MoveType.ISSUE, line.productId(), line.warehouseId(), line.locationId(), lotId, line.quantity(), reserved,
+                    date, source));
             }
+            List<MoveEntity> moves = ledger.issueAll(em, outgoing);
+            reservations.consume(em, consumed);
             return moves.stream().map(dtos(em, moves, codes)).toList();
         });
     }

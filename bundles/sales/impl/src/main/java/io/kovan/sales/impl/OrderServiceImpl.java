@@ -335,15 +335,14 @@ public class OrderServiceImpl implements OrderService {
      */
     private void reserve(OrderEntity e, List<OrderLineEntity> lines) {
         Long warehouse = stock.warehouse(e.warehouseId);
-        // Products in one order, as every stock writer takes them, so that two confirmations cannot deadlock.
-        for (OrderLineEntity l : lines.stream().sorted(java.util.Comparator.comparingLong((OrderLineEntity x) -> x.productId)
-            .thenComparingLong(x -> x.id)).toList()) {
-            if (!l.stocked) {
-                continue;
-            }
-            ReservationDTO r = stock.reserve(new ReservationRequest(l.productId, warehouse, l.quantity, DOCUMENT_TYPE, e.id, l.id,
-                settings.backorder()));
-            l.reservedQuantity = r == null ? Docs.zeroQuantity() : Docs.quantity(r.open());
+        List<OrderLineEntity> stocked = lines.stream().filter(l -> l.stocked).toList();
+        if (stocked.isEmpty()) {
+            return;
+        }
+        List<ReservationDTO> reserved = stock.reserveAll(stocked.stream().map(l -> new ReservationRequest(l.productId, warehouse, l.quantity,
+            DOCUMENT_TYPE, e.id, l.id, settings.backorder())).toList());
+        for (int i = 0; i < stocked.size(); i++) {
+            stocked.get(i).reservedQuantity = reserved == null ? Docs.zeroQuantity() : Docs.quantity(reserved.get(i).open());
         }
     }
 

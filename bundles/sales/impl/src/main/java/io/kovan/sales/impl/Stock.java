@@ -77,10 +77,10 @@ public class Stock {
         }
     }
 
-    /** The reservation made, or null without inventory. */
-    ReservationDTO reserve(ReservationRequest request) {
+    /** The reservations made, in the order asked, or null without inventory. */
+    List<ReservationDTO> reserveAll(List<ReservationRequest> requests) {
         ReservationService r = reservations;
-        return r == null ? null : r.reserve(request);
+        return r == null ? null : r.reserveAll(requests);
     }
 
     void release(String documentType, long documentId) {
