@@ -41,7 +41,8 @@ public class RoleRegistry {
     @Activate
     public RoleRegistry(BundleContext context, Map<String, Object> configuration) {
         this.configuration = Map.copyOf(configuration);
-        modules = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, null) {
+        // Kept through STOPPING: the module's REST resources answer until its components are gone.
+        modules = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING, null) {
             @Override
             public Bundle addingBundle(Bundle bundle, BundleEvent event) {
                 String file = bundle.getHeaders().get(ROLES_HEADER);

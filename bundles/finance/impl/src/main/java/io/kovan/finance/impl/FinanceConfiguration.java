@@ -1,0 +1,17 @@
+package io.kovan.finance.impl;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+
+/** {@code etc/io.kovan.finance.cfg}. */
+@ObjectClassDefinition(id = "io.kovan.finance", name = "Kovan finance", description = "Chart of accounts and payment terms")
+public @interface FinanceConfiguration {
+
+    @AttributeDefinition(name = "Chart template", description = "The chart the first start loads: TR (Tekdüzen Hesap Planı) or GENERIC",
+        options = {@Option(value = "TR"), @Option(value = "GENERIC")})
+    String chart_template() default "TR";
+
+    @AttributeDefinition(name = "Payment terms (days)", description = "Due date of an invoice whose party names no payment terms")
+    int payment_terms_days() default 30;
+}

@@ -1,0 +1,310 @@
+package io.kovan.finance.impl;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+import javax.persistence.criteria.Predicate;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.kovan.finance.api.AllocationDTO;
+import io.kovan.finance.api.InvoiceKind;
+import io.kovan.finance.api.PaymentDTO;
+import io.kovan.finance.api.PaymentDirection;
+import io.kovan.finance.api.PaymentService;
+import io.kovan.kernel.api.ConflictException;
+import io.kovan.kernel.api.NotFoundException;
+import io.kovan.kernel.api.Page;
+import io.kovan.kernel.api.PageRequest;
+import io.kovan.kernel.api.Transactions;
+import io.kovan.kernel.api.Violations;
+import io.kovan.kernel.api.audit.AuditService;
+import io.kovan.kernel.api.document.DocumentDTO;
+import io.kovan.kernel.api.document.DocumentFlowService;
+import io.kovan.kernel.api.event.EventPublisher;
+import io.kovan.kernel.api.numbering.NumberSeriesDTO;
+import io.kovan.kernel.api.numbering.NumberingService;
+import io.kovan.kernel.api.party.PartyDTO;
+import io.kovan.kernel.api.persistence.Queries;
+import io.kovan.kernel.api.security.Caller;
+
+/**
+ * Collections and payments in KV_FIN_PAYMENT, posted when recorded, and their allocations to
+ * invoices. An allocation raises the invoice's PAID and the payment's ALLOCATED each by one
+ * conditional update (and the database's CHECKs stand behind both), so neither is ever
+ * exceeded, whatever the concurrency. Invoices are locked in id order after the payment.
+ */
+@Component(service = {PaymentService.class, PaymentServiceImpl.class})
+public class PaymentServiceImpl implements PaymentService {
+
+    static final String SERIES = "PAY";
+    private static final Set<String> SORT_FIELDS = Set.of("number", "date", "id");
+    static final int MAX_ALLOCATIONS = 1000;
+
+    private final JpaTemplate jpa;
+    private final Company company;
+    private final JournalServiceImpl journal;
+    private final InvoiceServiceImpl invoices;
+    private final NumberingService numbering;
+    private final DocumentFlowService flow;
+    private final EventPublisher events;
+    private final AuditService audit;
+    private final Caller caller;
+
+    @Activate
+    public PaymentServiceImpl(@Reference(target = "(osgi.unit.name=kovan-finance)") JpaTemplate jpa, @Reference Transactions kernelReady,
+        @Reference Company company, @Reference JournalServiceImpl journal, @Reference InvoiceServiceImpl invoices, @Reference NumberingService numbering,
+        @Reference DocumentFlowService flow, @Reference EventPublisher events, @Reference AuditService audit, @Reference Caller caller) {
+        this.jpa = jpa;
+        this.company = company;
+        this.journal = journal;
+        this.invoices = invoices;
+        this.numbering = numbering;
+        this.flow = flow;
+        this.events = events;
+        this.audit = audit;
+        this.caller = caller;
+        numbering.define(new NumberSeriesDTO(SERIES, "PAY", true, 6, "Collections and payments"));
+    }
+
+    @Override
+    public PaymentDTO create(PaymentDTO in) {
+        Violations v = new Violations();
+        v.require("direction", in.direction());
+        PartyDTO party = company.party(v, "partyId", in.partyId());
+        LocalDate date = in.date() == null ? Times.today() : in.date();
+        String currency = in.currency() != null ? in.currency().strip().toUpperCase(java.util.Locale.ROOT)
+            : party != null && party.currency() != null ? party.currency() : company.currency();
+        int decimals = company.decimals(v, "currency", currency);
+        v.positive("amount", in.amount(), decimals);
+        v.maxLength("reference", in.reference(), 64);
+        BigDecimal rate = in.exchangeRate();
+        if (rate != null) {
+            v.positive("exchangeRate", rate, Company.RATE_SCALE);
+        }
+        List<AllocationDTO> allocations = in.allocations() == null ? List.of() : in.allocations();
+        checkAllocations(v, allocations, decimals);
+        v.throwIfAny();
+        if (rate == null) {
+            rate = company.rate(v, "exchangeRate", currency, date);
+            v.throwIfAny();
+        }
+        BigDecimal exchangeRate = rate;
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Violations check = new Violations();
+            long companyId = company.id();
+            AccountEntity account = in.accountId() == null && in.accountCode() == null
+                ? em.find(AccountEntity.class, new PostingRuleServiceImpl.Rules(em, companyId).account("BANK", PostingRuleServiceImpl.Match.NONE))
+                : AccountServiceImpl.postable(em, check, "accountId", companyId, in.accountId(), in.accountCode());
+            check.throwIfAny();
+            PaymentEntity p = new PaymentEntity();
+            p.companyId = companyId;
+            p.direction = in.direction().name();
+            p.state = "posted";
+            p.partyId = party.id();
+            p.date = date;
+            p.amount = in.amount().setScale(decimals, RoundingMode.UNNECESSARY);
+            p.currency = currency;
+            p.exchangeRate = exchangeRate;
+            p.amountScale = decimals;
+            p.accountId = account.id;
+            p.allocated = BigDecimal.ZERO;
+            p.reference = JournalServiceImpl.blankToNull(in.reference());
+            p.createdAt = Times.now();
+            p.createdBy = caller.user();
+            p.number = numbering.next(SERIES, date);
+            em.persist(p);
+            em.flush();
+            post(em, p);
+            PaymentDTO created = toDto(em, p);
+            flow.record(document(p));
+            events.publish("finance.payment.created", Map.of("id", p.id, "number", p.number, "partyId", p.partyId, "direction", p.direction,
+                "amount", created.amount().toPlainString(), "currency", p.currency));
+            audit.record(DOCUMENT_TYPE, String.valueOf(p.id), "created", AuditService.diff(null, created));
+            if (!allocations.isEmpty()) {
+                allocate(em, p, allocations);
+                return toDto(em, p);
+            }
+            return created;
+        });
+    }
+
+    private static void checkAllocations(Violations v, List<AllocationDTO> allocations, int decimals) {
+        v.check(allocations.size() <= MAX_ALLOCATIONS, "allocations", "must be at most " + MAX_ALLOCATIONS);
+        Set<Long> seen = new java.util.HashSet<>();
+        for (int i = 0; i < allocations.size(); i++) {
+            AllocationDTO a = allocations.get(i);
+            if (a == null) {
+                v.check(false, "allocations[" + i + "]", "is required");
+                continue;
+            }
+            v.require("allocations[" + i + "].invoiceId", a.invoiceId());
+            v.check(a.invoiceId() == null || seen.add(a.invoiceId()), "allocations[" + i + "].invoiceId", "names an invoice twice");
+            v.positive("allocations[" + i + "].amount", a.amount(), decimals);
+        }
+    }
+
+    /** Collection: cash or bank up, the customer's receivable down. Payment: the supplier's payable down, cash or bank down. */
+    private void post(EntityManager em, PaymentEntity p) {
+        PostingRuleServiceImpl.Rules rules = new PostingRuleServiceImpl.Rules(em, p.companyId);
+        boolean incoming = PaymentDirection.INCOMING.name().equals(p.direction);
+        String partyPurpose = incoming ? "RECEIVABLE" : "PAYABLE";
+        long partyAccount = rules.account(partyPurpose, PostingRuleServiceImpl.Match.NONE);
+        int base = company.decimals(company.currency());
+        BigDecimal amount = p.amount;
+        BigDecimal amountBase = amount.multiply(p.exchangeRate).setScale(base, RoundingMode.HALF_UP);
+        BigDecimal none = BigDecimal.ZERO.setScale(p.amountScale);
+        BigDecimal noneBase = BigDecimal.ZERO.setScale(base);
+        String what = (incoming ? "Collection " : "Payment ") + p.number + " " + company.partyName(p.partyId);
+        JournalServiceImpl.Line money = incoming
+            ? new JournalServiceImpl.Line(p.accountId, null, null, "CASH", amount, none, amountBase, noneBase, what, null)
+            : new JournalServiceImpl.Line(p.accountId, null, null, "CASH", none, amount, noneBase, amountBase, what, null);
+        JournalServiceImpl.Line partyLine = incoming
+            ? new JournalServiceImpl.Line(partyAccount, p.partyId, null, partyPurpose, none, amount, noneBase, amountBase, p.number, null)
+            : new JournalServiceImpl.Line(partyAccount, p.partyId, null, partyPurpose, amount, none, amountBase, noneBase, p.number, null);
+        EntryEntity entry = journal.header(p.date, what, p.currency, p.exchangeRate, DOCUMENT_TYPE, p.id, p.number);
+        journal.post(em, entry, incoming ? List.of(money, partyLine) : List.of(partyLine, money));
+        p.entryId = entry.id;
+        em.flush();
+    }
+
+    @Override
+    public PaymentDTO allocate(long id, List<AllocationDTO> allocations) {
+        Violations v = new Violations();
+        v.check(allocations != null && !allocations.isEmpty(), "allocations", "names at least one invoice");
+        v.throwIfAny();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            PaymentEntity p = em.find(PaymentEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (p == null || p.companyId != company.id()) {
+                throw new NotFoundException("Payment", id);
+            }
+            Violations check = new Violations();
+            checkAllocations(check, allocations, p.amountScale);
+            check.throwIfAny();
+            allocate(em, p, allocations);
+            return toDto(em, p);
+        });
+    }
+
+    /** Allocates to the invoices in id order; any one that does not fit makes the whole call a 409. */
+    private void allocate(EntityManager em, PaymentEntity p, List<AllocationDTO> allocations) {
+        InvoiceKind settles = PaymentDirection.INCOMING.name().equals(p.direction) ? InvoiceKind.CUSTOMER_INVOICE : InvoiceKind.SUPPLIER_INVOICE;
+        Violations v = new Violations();
+        for (int i = 0; i < allocations.size(); i++) {
+            InvoiceEntity invoice = em.find(InvoiceEntity.class, allocations.get(i).invoiceId());
+            String field = "allocations[" + i + "].invoiceId";
+            v.check(invoice != null && invoice.companyId == p.companyId, field, "unknown invoice " + allocations.get(i).invoiceId());
+            if (invoice != null) {
+                v.check(invoice.partyId == p.partyId, field, "invoice " + invoice.number + " is another party's");
+                v.check(settles.name().equals(invoice.kind), field, "a " + p.direction.toLowerCase() + " payment settles " + settles + "s");
+                v.check(invoice.currency.equals(p.currency), field, "invoice " + invoice.number + " is in " + invoice.currency + ", the payment in "
+                    + p.currency);
+            }
+        }
+        v.throwIfAny();
+        BigDecimal total = allocations.stream().map(AllocationDTO::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        int rows = em.createNativeQuery("UPDATE KV_FIN_PAYMENT SET ALLOCATED = ALLOCATED + ?, VERSION = VERSION + 1 WHERE ID = ? AND ALLOCATED + ? <= AMOUNT")
+            .setParameter(1, total).setParameter(2, p.id).setParameter(3, total).executeUpdate();
+        if (rows != 1) {
+            em.refresh(p);
+            throw new ConflictException("Payment " + p.number + " has " + p.amount.subtract(p.allocated).setScale(p.amountScale).toPlainString()
+                + " " + p.currency + " left to allocate, " + total.toPlainString() + " asked");
+        }
+        for (AllocationDTO a : allocations.stream().sorted(Comparator.comparingLong(AllocationDTO::invoiceId)).toList()) {
+            InvoiceEntity invoice = InvoiceServiceImpl.lock(em, a.invoiceId());
+            if (!"posted".equals(invoice.state)) {
+                throw new ConflictException("Invoice " + (invoice.number == null ? invoice.id : invoice.number) + " is " + invoice.state
+                    + "; only a posted, unpaid invoice takes payments");
+            }
+            BigDecimal amount = a.amount().setScale(p.amountScale, RoundingMode.UNNECESSARY);
+            int updated = em.createNativeQuery("UPDATE KV_FIN_INVOICE SET PAID = PAID + ?, VERSION = VERSION + 1 WHERE ID = ? AND STATE = 'posted' "
+                + "AND PAID + ? <= TOTAL").setParameter(1, amount).setParameter(2, invoice.id).setParameter(3, amount).executeUpdate();
+            if (updated != 1) {
+                throw new ConflictException("Invoice " + invoice.number + " is open for " + invoice.total.subtract(invoice.paid).setScale(p.amountScale)
+                    .toPlainString() + " " + invoice.currency + ", " + amount.toPlainString() + " allocated");
+            }
+            AllocationEntity row = new AllocationEntity();
+            row.paymentId = p.id;
+            row.invoiceId = invoice.id;
+            row.amount = amount;
+            row.date = p.date;
+            row.createdAt = Times.now();
+            em.persist(row);
+            em.refresh(invoice);
+            if (invoice.paid.compareTo(invoice.total) == 0) {
+                invoices.settled(em, invoice);
+            }
+            flow.link(InvoiceServiceImpl.document(invoice), document(p));
+        }
+        em.flush();
+        em.refresh(p);
+        audit.record(DOCUMENT_TYPE, String.valueOf(p.id), "allocated", Map.of());
+    }
+
+    @Override
+    public PaymentDTO get(long id) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            PaymentEntity p = em.find(PaymentEntity.class, id);
+            if (p == null || p.companyId != company.id()) {
+                throw new NotFoundException("Payment", id);
+            }
+            return toDto(em, p);
+        });
+    }
+
+    @Override
+    public Page<PaymentDTO> list(PageRequest request) {
+        long companyId = company.id();
+        String sort = request.sortField(SORT_FIELDS, "id");
+        PaymentDirection direction = Queries.enumValue(PaymentDirection.class, "direction", request.filter("direction"));
+        Long party = request.longFilter("party");
+        LocalDate from = request.filter("from") == null ? null : io.kovan.kernel.api.rest.Params.date("from", request.filter("from"));
+        LocalDate to = request.filter("to") == null ? null : io.kovan.kernel.api.rest.Params.date("to", request.filter("to"));
+        return jpa.txExpr(TransactionType.Supports, em -> Queries.page(em, PaymentEntity.class, request, (cb, p) -> {
+            List<Predicate> where = new ArrayList<>();
+            where.add(cb.equal(p.get("companyId"), companyId));
+            if (direction != null) {
+                where.add(cb.equal(p.get("direction"), direction.name()));
+            }
+            if (party != null) {
+                where.add(cb.equal(p.get("partyId"), party));
+            }
+            if (from != null) {
+                where.add(cb.greaterThanOrEqualTo(p.get("date"), from));
+            }
+            if (to != null) {
+                where.add(cb.lessThanOrEqualTo(p.get("date"), to));
+            }
+            return where;
+        }, sort, "id", p -> toDto(em, p)));
+    }
+
+    static DocumentDTO document(PaymentEntity p) {
+        return new DocumentDTO(DOCUMENT_TYPE, p.id, p.number, p.state, p.date, p.amount.setScale(p.amountScale, RoundingMode.HALF_UP), p.currency);
+    }
+
+    private PaymentDTO toDto(EntityManager em, PaymentEntity p) {
+        int d = p.amountScale;
+        List<AllocationDTO> allocations = em.createQuery("SELECT a FROM AllocationEntity a WHERE a.paymentId = :p ORDER BY a.id", AllocationEntity.class)
+            .setParameter("p", p.id).getResultList().stream().map(a -> new AllocationDTO(a.id, a.paymentId, a.invoiceId,
+                em.find(InvoiceEntity.class, a.invoiceId).number, a.amount.setScale(d, RoundingMode.HALF_UP), a.date)).toList();
+        AccountEntity account = em.find(AccountEntity.class, p.accountId);
+        BigDecimal amount = p.amount.setScale(d, RoundingMode.HALF_UP);
+        BigDecimal allocated = p.allocated.setScale(d, RoundingMode.HALF_UP);
+        return new PaymentDTO(p.id, p.number, PaymentDirection.valueOf(p.direction), p.state, p.partyId, company.partyName(p.partyId), p.date, amount,
+            p.currency, p.exchangeRate.stripTrailingZeros(), p.accountId, account.code, allocated, amount.subtract(allocated), allocations, p.entryId,
+            p.reference, p.version, Times.instant(p.createdAt));
+    }
+}
