@@ -3,7 +3,6 @@ package io.kovan.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class FinanceIT extends KovanTestSupport {
+public class FinanceIT extends FinanceTestSupport {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
@@ -336,47 +335,6 @@ public class FinanceIT extends KovanTestSupport {
 
     // ---- helpers ---------------------------------------------------------------------------
 
-    protected void finance() throws Exception {
-        installModule("kovan-finance", "/api/finance/accounts");
-    }
-
-    protected long party(String name, String role, String taxNumber) throws Exception {
-        Reply created = post("/api/core/parties", "{\"kind\":\"ORGANIZATION\",\"name\":\"" + name + "\",\"roles\":[\"" + role + "\"],\"taxNumber\":\""
-            + taxNumber + "\",\"taxOffice\":\"Kadıköy\",\"addresses\":[{\"type\":\"BILLING\",\"line1\":\"Moda Cad. 1\",\"district\":\"Kadıköy\","
-            + "\"city\":\"İstanbul\",\"country\":\"TR\"}]}");
-        if (created.status() == 409) {
-            return ok(get("/api/core/parties?q=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))).get("items").get(0)
-                .get("id").asLong();
-        }
-        return created(created).get("id").asLong();
-    }
-
-    protected long product(String code, String type, String category, String price, String cost, String vat) throws Exception {
-        Reply existing = get("/api/core/products?q=" + code);
-        if (existing.status() == 200 && existing.json().get("total").asInt() > 0) {
-            return existing.json().get("items").get(0).get("id").asLong();
-        }
-        return created(post("/api/core/products", "{\"code\":\"" + code + "\",\"name\":\"Product " + code + "\",\"type\":\"" + type + "\",\"unit\":\"PCS\","
-            + "\"salesPrice\":" + price + ",\"standardCost\":" + cost + ",\"vatRate\":" + vat + (category == null ? "" : ",\"category\":\"" + category + "\"")
-            + "}")).get("id").asLong();
-    }
-
-    /** An entry's lines as {@code account D|C amount}, in line order. */
-    protected List<String> entryLines(long entryId) throws Exception {
-        List<String> lines = new ArrayList<>();
-        for (JsonNode l : ok(get("/api/finance/journal-entries/" + entryId)).get("lines")) {
-            boolean debit = l.get("baseDebit").decimalValue().signum() > 0;
-            lines.add(l.get("accountCode").asText() + (debit ? " D " : " C ") + (debit ? l.get("baseDebit") : l.get("baseCredit")).decimalValue().toPlainString());
-        }
-        return lines;
-    }
-
-    protected static Map<String, String> closing(JsonNode trialBalance) {
-        Map<String, String> closing = new TreeMap<>();
-        trialBalance.get("rows").forEach(r -> closing.put(r.get("accountCode").asText(), r.get("closingBalance").decimalValue().toPlainString()));
-        return closing;
-    }
-
     private int allocations(long party) throws Exception {
         int n = 0;
         for (JsonNode p : ok(get("/api/finance/payments?party=" + party + "&limit=500")).get("items")) {
@@ -392,17 +350,5 @@ public class FinanceIT extends KovanTestSupport {
         }
         counts.put("posting-rules", ok(get("/api/finance/posting-rules")).size());
         return counts;
-    }
-
-    /** Each field equals the amount exactly, scale included. */
-    protected static void assertAmounts(JsonNode node, Map<String, String> expected) {
-        assertTrue("no such row", node != null);
-        Map<String, String> actual = new TreeMap<>();
-        expected.keySet().forEach(k -> actual.put(k, node.get(k) == null || node.get(k).isNull() ? null : node.get(k).decimalValue().toPlainString()));
-        assertEquals(node.toString(), new TreeMap<>(expected), actual);
-    }
-
-    static BigDecimal amount(String value) {
-        return new BigDecimal(value);
     }
 }

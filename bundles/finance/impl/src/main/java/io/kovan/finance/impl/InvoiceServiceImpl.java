@@ -324,7 +324,10 @@ public class InvoiceServiceImpl implements InvoiceService {
 
     /** Takes each sales line for this invoice; a line another invoice holds makes the whole call a 409. */
     private static void take(EntityManager em, InvoiceEntity e, List<String[]> sources) {
-        for (String[] source : sources) {
+        // In key order: two invoices of overlapping shipments then queue on their first common line instead of deadlocking.
+        List<String[]> ordered = sources.stream().sorted(java.util.Comparator.comparing((String[] x) -> x[0])
+            .thenComparingLong(x -> Long.parseLong(x[1]))).toList();
+        for (String[] source : ordered) {
             List<?> holder = em.createNativeQuery("SELECT INVOICE_ID FROM KV_FIN_INVOICED WHERE SOURCE_TYPE = ? AND SOURCE_LINE_ID = ?")
                 .setParameter(1, source[0]).setParameter(2, Long.parseLong(source[1])).getResultList();
             if (!holder.isEmpty()) {
