@@ -307,9 +307,10 @@ public class InvoiceServiceImpl implements InvoiceService {
         if (takenSources != null) {
             take(em, e, takenSources);
         }
-        InvoiceDTO created = toDto(em, e);
-        audit.record(DOCUMENT_TYPE, String.valueOf(e.id), "created", AuditService.diff(null, created));
-        return Boolean.TRUE.equals(post) ? post(em, e) : created;
+        // The audit chain's head is one row every audited write takes: last, after the numbers, so that writers cannot deadlock on it.
+        InvoiceDTO result = Boolean.TRUE.equals(post) ? post(em, e) : toDto(em, e);
+        audit.record(DOCUMENT_TYPE, String.valueOf(e.id), "created", AuditService.diff(null, result));
+        return result;
     }
 
     private static void writeLines(EntityManager em, InvoiceEntity e, List<InvoiceLineEntity> lines) {
@@ -504,11 +505,15 @@ public class InvoiceServiceImpl implements InvoiceService {
 
     private InvoiceDTO post(EntityManager em, InvoiceEntity e) {
         InvoiceDTO before = toDto(em, e);
-        e.state = workflow.transition(DOCUMENT_TYPE, e.id, e.state, "post", caller.user(), caller.roles(), null);
+        if (!"draft".equals(e.state)) {
+            throw new ConflictException("Invoice " + e.number + " is " + e.state + "; only a draft is posted");
+        }
+        // Numbers, then the journal, then the workflow (which writes the audit chain): every writer takes these rows in this order.
         e.number = numbering.next(series(InvoiceKind.valueOf(e.kind)), e.date);
         EntryEntity entry = journal.header(e.date, describe(e), e.currency, e.exchangeRate, DOCUMENT_TYPE, e.id, e.number);
         journal.post(em, entry, postingLines(em, e, lines(em, e.id)));
         e.entryId = entry.id;
+        e.state = workflow.transition(DOCUMENT_TYPE, e.id, "draft", "post", caller.user(), caller.roles(), null);
         em.flush();
         InvoiceDTO after = toDto(em, e);
         flow.record(document(e));
