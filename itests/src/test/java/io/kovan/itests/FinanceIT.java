@@ -52,6 +52,20 @@ public class FinanceIT extends FinanceTestSupport {
         long akbank = created(post("/api/finance/accounts", "{\"code\":\"102.01\",\"name\":\"Akbank TL\",\"type\":\"ASSET\",\"parentId\":"
             + ok(get("/api/finance/accounts/by-code/102")).get("id").asLong() + "}")).get("id").asLong();
         assertTrue(!ok(get("/api/finance/accounts/by-code/102")).get("postable").asBoolean());
+        // The BANK rule still names 102: a payment through the default bank is refused until the rule names the new account.
+        long customer = party("Banka Kuralı Ltd.", "CUSTOMER", "5555555553");
+        String viaBank = "{\"direction\":\"INCOMING\",\"partyId\":" + customer + ",\"amount\":1}";
+        Reply headingRule = post("/api/finance/payments", viaBank);
+        assertEquals(headingRule.body(), 409, headingRule.status());
+        JsonNode bankRule = null;
+        for (JsonNode r : ok(get("/api/finance/posting-rules"))) {
+            if (r.get("purpose").asText().equals("BANK")) {
+                bankRule = r;
+            }
+        }
+        ok(put("/api/finance/posting-rules/" + bankRule.get("id").asLong(), "{\"purpose\":\"BANK\",\"matchKind\":\"DEFAULT\",\"accountId\":" + akbank
+            + ",\"version\":" + bankRule.get("version").asLong() + "}"));
+        assertEquals("102.01", created(post("/api/finance/payments", viaBank)).get("accountCode").asText());
 
         LocalDate day = TODAY.minusDays(1);
         JsonNode capital = created(post("/api/finance/journal-entries", "{\"date\":\"" + day + "\",\"description\":\"Sermaye\",\"post\":true,"
@@ -186,6 +200,15 @@ public class FinanceIT extends FinanceTestSupport {
         margin.get("rows").forEach(r -> revenue.put(r.get("key").asLong(), r.get("revenue").decimalValue().toPlainString()));
         assertEquals(Map.of(valve, "270.00", service, "100.00", book, "30.00"), revenue);
 
+        // A credit note of 30.00 + 6.00 VAT against a 120.00 invoice settles that much of it: 84.00 stays open, the note is paid.
+        JsonNode owed = created(post("/api/finance/invoices", "{\"kind\":\"CUSTOMER_INVOICE\",\"partyId\":" + customer + ",\"post\":true,\"lines\":["
+            + "{\"description\":\"Bakım\",\"quantity\":1,\"unitPrice\":100,\"vatRate\":20}]}"));
+        JsonNode note = created(post("/api/finance/invoices", "{\"kind\":\"CREDIT_NOTE\",\"partyId\":" + customer + ",\"creditedInvoiceId\":"
+            + owed.get("id").asLong() + ",\"post\":true,\"lines\":[{\"description\":\"Bakım indirimi\",\"quantity\":1,\"unitPrice\":30,\"vatRate\":20}]}"));
+        assertEquals(List.of("120 C 36.00", "610 D 30.00", "391 D 6.00"), entryLines(note.get("journalEntryId").asLong()));
+        assertEquals("paid", note.get("state").asText());
+        assertAmounts(ok(get("/api/finance/invoices/" + owed.get("id").asLong())), Map.of("openAmount", "84.00"));
+
         // The invoice as a PDF and as e-Fatura XML, which needs the company's VKN.
         long us = ok(get("/api/core/companies")).get("items").get(0).get("partyId").asLong();
         JsonNode company = ok(get("/api/core/parties/" + us));
@@ -238,6 +261,11 @@ public class FinanceIT extends FinanceTestSupport {
         long supplier = party("Hatalı Tedarik Ltd.", "SUPPLIER", "3333333339");
         long invoice = created(post("/api/finance/invoices", "{\"kind\":\"CUSTOMER_INVOICE\",\"partyId\":" + customer + ",\"post\":true,\"lines\":["
             + "{\"description\":\"x\",\"quantity\":1,\"unitPrice\":10,\"vatRate\":20}]}")).get("id").asLong();
+        JsonNode cashAccount = ok(get("/api/finance/accounts/by-code/100"));
+        long cash = cashAccount.get("id").asLong();
+        JsonNode headingAccount = ok(get("/api/finance/accounts/by-code/10"));
+        long heading = headingAccount.get("id").asLong();
+        long headingVersion = headingAccount.get("version").asLong();
         Map<String, Integer> before = counts();
         String line = "{\"accountCode\":\"100\",\"debit\":1},{\"accountCode\":\"500\",\"credit\":1}";
         assertEquals(List.of(), wronglyAnswered(new String[][] {
@@ -321,6 +349,20 @@ public class FinanceIT extends FinanceTestSupport {
             {"GET", "/api/finance/reports/statement", null, "party"},
             {"GET", "/api/finance/reports/trial-balance?format=xls", null, "format"},
             {"GET", "/api/finance/invoices?kind=BILL", null, "kind"},
+            {"POST", "/api/finance/payments", "{\"direction\":\"INCOMING\",\"partyId\":" + customer + ",\"amount\":1,\"accountCode\":\"600\"}", "accountId"},
+            {"POST", "/api/finance/payments", "{\"direction\":\"INCOMING\",\"partyId\":" + customer + ",\"amount\":1E+999999999}", "amount"},
+            {"POST", "/api/finance/payments", "{\"direction\":\"INCOMING\",\"partyId\":" + customer + ",\"amount\":10000000000000000}", "amount"},
+            {"POST", "/api/finance/invoices", "{\"kind\":\"CUSTOMER_INVOICE\",\"partyId\":" + customer + ",\"exchangeRate\":2,\"lines\":[{\"description\":\"x\","
+                + "\"quantity\":1,\"unitPrice\":1,\"vatRate\":20}]}", "exchangeRate"},
+            {"POST", "/api/finance/invoices", "{\"kind\":\"CUSTOMER_INVOICE\",\"partyId\":" + customer + ",\"lines\":[{\"description\":\"x\",\"quantity\":1,"
+                + "\"unitPrice\":1,\"vatRate\":20,\"accountId\":1}]}", "lines[0].accountId"},
+            {"POST", "/api/finance/invoices", "{\"kind\":\"CUSTOMER_INVOICE\",\"partyId\":" + customer + ",\"creditedInvoiceId\":" + invoice + ",\"lines\":[{"
+                + "\"description\":\"x\",\"quantity\":1,\"unitPrice\":1,\"vatRate\":20}]}", "creditedInvoiceId"},
+            {"POST", "/api/finance/invoices", "{\"kind\":\"CUSTOMER_INVOICE\",\"partyId\":" + customer + ",\"lines\":[{\"description\":\"x\",\"quantity\":1,"
+                + "\"unitPrice\":1,\"vatRate\":20,\"discountPercent\":10.123}]}", "lines[0].discountPercent"},
+            {"POST", "/api/finance/journal-entries", "{\"date\":\"1850-01-01\",\"lines\":[" + line + "]}", "date"},
+            {"PUT", "/api/finance/accounts/" + heading, "{\"code\":\"10\",\"name\":\"HAZIR DEĞERLER\",\"type\":\"ASSET\",\"parentId\":" + cash
+                + ",\"version\":" + headingVersion + "}", "parentId"},
         }));
         assertEquals("nothing was written", before, counts());
         assertEquals(404, get("/api/finance/invoices/999999").status());
@@ -328,6 +370,8 @@ public class FinanceIT extends FinanceTestSupport {
         assertEquals(404, post("/api/finance/journal-entries/999999/post", "").status());
         assertEquals(404, post("/api/finance/payments/999999/allocations", "[{\"invoiceId\":1,\"amount\":1}]").status());
         assertEquals("sales is not installed", 409, post("/api/finance/invoices/from-shipments", "{\"shipmentIds\":[1]}").status());
+        long entry = ok(get("/api/finance/invoices/" + invoice)).get("journalEntryId").asLong();
+        assertEquals("an invoice's entry is undone through the invoice", 409, post("/api/finance/journal-entries/" + entry + "/reverse", "").status());
         assertEquals("nothing was written", before, counts());
         assertTrue(console("finance:period-close 2026/11").startsWith("period:"));
         assertGuideListsTheServedEndpoints("finance.md", "/api/finance/");

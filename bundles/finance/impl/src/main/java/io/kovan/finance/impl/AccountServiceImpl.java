@@ -165,10 +165,20 @@ public class AccountServiceImpl implements AccountService {
         if (in.parentId() != null) {
             parent = em.find(AccountEntity.class, in.parentId());
             v.check(parent != null && parent.companyId == a.companyId, "parentId", "unknown account " + in.parentId());
-            v.check(parent == null || !parent.id.equals(a.id), "parentId", "cannot be the account itself");
+            // Not itself, nor anything below it: the chart stays a tree.
+            for (AccountEntity up = parent; up != null && a.id != null; up = up.parentId == null ? null : em.find(AccountEntity.class, up.parentId)) {
+                if (up.id.equals(a.id)) {
+                    v.check(false, "parentId", "cannot be the account itself or one below it");
+                    break;
+                }
+            }
         }
         v.throwIfAny();
-        boolean postable = in.postable() == null || in.postable();
+        boolean postable = in.postable() != null ? in.postable() : creating || a.postable;
+        if (!creating && postable && !a.postable && !em.createQuery("SELECT a FROM AccountEntity a WHERE a.parentId = :p", AccountEntity.class)
+            .setParameter("p", a.id).setMaxResults(1).getResultList().isEmpty()) {
+            throw new io.kovan.kernel.api.ConflictException("Account " + a.code + " has accounts below it; a heading takes no postings");
+        }
         if (!creating && !postable && a.postable && hasPostings(em, a.id)) {
             throw new io.kovan.kernel.api.ConflictException("Account " + a.code + " has postings; it stays postable");
         }

@@ -53,6 +53,26 @@ public class Company {
         this.config = config;
     }
 
+    /** Amounts and quantities fit DECIMAL(19,4): at most 15 digits before the point. */
+    static final BigDecimal LARGEST = new BigDecimal("999999999999999");
+    static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
+    /** A 400 on {@code field} when the value is beyond what the books hold. */
+    static void bounded(Violations v, String field, BigDecimal value) {
+        v.check(value == null || value.abs().compareTo(LARGEST) <= 0, field, "must be at most " + LARGEST.toPlainString());
+    }
+
+    static void dated(Violations v, String field, LocalDate date) {
+        v.check(date == null || !date.isBefore(FIRST_DAY) && !date.isAfter(LAST_DAY), field, "must be between 1900-01-01 and 9999-12-31");
+    }
+
+    /** A 400 unless a rate in the company currency is 1. */
+    void rateOfOwnCurrency(Violations v, String field, String currency, BigDecimal rate) {
+        v.check(rate == null || !currency.equals(currency()) || rate.compareTo(BigDecimal.ONE) == 0, field, "must be 1 in the company currency");
+        v.check(rate == null || rate.compareTo(new BigDecimal("1000000000")) < 0, field, "must be below 1000000000");
+    }
+
     CompanyDTO company() {
         return companies.defaultCompany();
     }

@@ -34,14 +34,16 @@ public class GoodsPostings implements TransactionalEventListener {
     private final Company company;
     private final JournalServiceImpl journal;
     private final SalesLink sales;
+    private final PeriodServiceImpl periods;
 
     @Activate
     public GoodsPostings(@Reference(target = "(osgi.unit.name=kovan-finance)") JpaTemplate jpa, @Reference Company company,
-        @Reference JournalServiceImpl journal, @Reference SalesLink sales) {
+        @Reference JournalServiceImpl journal, @Reference SalesLink sales, @Reference PeriodServiceImpl periods) {
         this.jpa = jpa;
         this.company = company;
         this.journal = journal;
         this.sales = sales;
+        this.periods = periods;
     }
 
     @Override
@@ -80,11 +82,13 @@ public class GoodsPostings implements TransactionalEventListener {
 
     private void post(List<Cost> costs, boolean out, java.time.LocalDate date, long customer, String sourceType, long sourceId, String number,
         String description) {
-        if (costs.stream().allMatch(c -> c.amount().signum() == 0)) {
-            return;
-        }
         int base = company.decimals(company.currency());
         jpa.tx(TransactionType.Required, em -> {
+            // A closed month refuses the shipment or return even when nothing in it carries a cost.
+            if (costs.stream().allMatch(c -> c.amount().signum() == 0)) {
+                periods.lockOpen(em, company.id(), date);
+                return;
+            }
             PostingRuleServiceImpl.Rules rules = new PostingRuleServiceImpl.Rules(em, company.id());
             List<JournalServiceImpl.Line> lines = new ArrayList<>();
             BigDecimal none = BigDecimal.ZERO.setScale(base);

@@ -132,8 +132,9 @@ public class InvoiceServiceImpl implements InvoiceService {
             Violations v = new Violations();
             if (in.creditedInvoiceId() != null) {
                 InvoiceEntity credited = em.find(InvoiceEntity.class, in.creditedInvoiceId());
-                v.check(credited != null && InvoiceKind.CUSTOMER_INVOICE.name().equals(credited.kind) && credited.partyId == draft.header.partyId,
-                    "creditedInvoiceId", "must be a customer invoice of the same party");
+                v.check(credited != null && InvoiceKind.CUSTOMER_INVOICE.name().equals(credited.kind) && credited.partyId == draft.header.partyId
+                    && credited.currency.equals(draft.header.currency) && ("posted".equals(credited.state) || "paid".equals(credited.state)),
+                    "creditedInvoiceId", "must be a posted customer invoice of the same party and currency");
             }
             accounts(em, v, draft.lines);
             v.throwIfAny();
@@ -198,13 +199,17 @@ public class InvoiceServiceImpl implements InvoiceService {
         v.check(lines.size() <= MAX_LINES, "lines", "must be at most " + MAX_LINES);
         v.maxLength("supplierInvoiceNumber", in.supplierInvoiceNumber(), 64).maxLength("reference", in.reference(), 64).maxLength("notes", in.notes(), 2000);
         LocalDate date = in.date() == null ? Times.today() : in.date();
+        Company.dated(v, "date", date);
+        Company.dated(v, "dueDate", in.dueDate());
         v.check(in.dueDate() == null || !in.dueDate().isBefore(date), "dueDate", "must not be before the invoice date");
+        v.check(in.creditedInvoiceId() == null || kind == InvoiceKind.CREDIT_NOTE, "creditedInvoiceId", "only a credit note credits an invoice");
         String currency = in.currency() != null ? in.currency().strip().toUpperCase(java.util.Locale.ROOT)
             : party != null && party.currency() != null ? party.currency() : company.currency();
         int decimals = company.decimals(v, "currency", currency);
         BigDecimal rate = in.exchangeRate();
         if (rate != null) {
             v.positive("exchangeRate", rate, Company.RATE_SCALE);
+            company.rateOfOwnCurrency(v, "exchangeRate", currency, rate);
         }
         List<InvoiceLineEntity> rows = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -220,12 +225,17 @@ public class InvoiceServiceImpl implements InvoiceService {
                 "is required when no product is named");
             v.maxLength(at + "description", l.description(), 500);
             v.positive(at + "quantity", l.quantity(), QUANTITY_SCALE);
+            Company.bounded(v, at + "quantity", l.quantity());
+            v.check(l.accountId() == null || kind == InvoiceKind.SUPPLIER_INVOICE, at + "accountId",
+                "only a supplier invoice's line names its account; sales lines take theirs from the posting rules");
             BigDecimal price = l.unitPrice() != null ? l.unitPrice() : product == null ? null
                 : kind == InvoiceKind.SUPPLIER_INVOICE ? product.standardCost() : product.salesPrice();
             v.check(price != null, at + "unitPrice", "is required");
             v.nonNegative(at + "unitPrice", price, PRICE_SCALE);
+            Company.bounded(v, at + "unitPrice", price);
             BigDecimal discount = l.discountPercent() == null ? BigDecimal.ZERO : l.discountPercent();
             v.check(discount.signum() >= 0 && discount.compareTo(HUNDRED) <= 0, at + "discountPercent", "must be between 0 and 100");
+            v.nonNegative(at + "discountPercent", discount, 2);
             BigDecimal vat = l.vatRate() != null ? l.vatRate() : product != null && product.vatRate() != null ? product.vatRate() : null;
             v.check(vat != null, at + "vatRate", "is required");
             v.check(vat == null || VAT_RATES.stream().anyMatch(r -> r.compareTo(vat) == 0), at + "vatRate", "must be 0, 1, 10 or 20");
@@ -240,8 +250,9 @@ public class InvoiceServiceImpl implements InvoiceService {
             row.unit = product == null ? null : product.unit();
             row.quantity = l.quantity().setScale(QUANTITY_SCALE, RoundingMode.UNNECESSARY);
             row.unitPrice = price.setScale(PRICE_SCALE, RoundingMode.UNNECESSARY);
-            row.discountPercent = discount.setScale(PERCENT_SCALE, RoundingMode.HALF_UP);
+            row.discountPercent = discount.setScale(PERCENT_SCALE, RoundingMode.UNNECESSARY);
             row.netAmount = row.quantity.multiply(row.unitPrice).multiply(HUNDRED.subtract(discount)).divide(HUNDRED, decimals, RoundingMode.HALF_UP);
+            Company.bounded(v, at + "quantity", row.netAmount);
             row.vatRate = vat.setScale(2, RoundingMode.HALF_UP);
             row.accountId = l.accountId();
             amounts(row, decimals);
@@ -353,8 +364,13 @@ public class InvoiceServiceImpl implements InvoiceService {
         v.throwIfAny();
         ShipmentService shipments = sales.shipments();
         List<ShipmentDTO> shipped = new ArrayList<>();
+        Set<Long> named = new java.util.HashSet<>();
         for (int i = 0; i < shipmentIds.size(); i++) {
             Long id = shipmentIds.get(i);
+            if (id != null && !named.add(id)) {
+                v.check(false, "shipmentIds[" + i + "]", "names shipment " + id + " twice");
+                continue;
+            }
             ShipmentDTO s = null;
             try {
                 s = id == null ? null : shipments.get(id);
@@ -465,6 +481,9 @@ public class InvoiceServiceImpl implements InvoiceService {
                 InvoiceEntity invoice = em.find(InvoiceEntity.class, source.invoiceId);
                 if (credited == null) {
                     credited = invoice;
+                } else if (!credited.id.equals(invoice.id)) {
+                    throw new ConflictException("Return " + r.number() + " brings back lines of invoices " + credited.number + " and " + invoice.number
+                        + "; a credit note credits one invoice: return them apart");
                 }
                 InvoiceLineEntity row = new InvoiceLineEntity();
                 row.productId = source.productId;
@@ -484,9 +503,8 @@ public class InvoiceServiceImpl implements InvoiceService {
                 rows.add(row);
                 sources.add(new String[] {ReturnService.DOCUMENT_TYPE, String.valueOf(rl.id()), "Line " + rl.lineNo() + " of return " + r.number()});
             }
-            Violations rateCheck = new Violations();
-            BigDecimal rate = company.rate(rateCheck, "date", credited.currency, day);
-            rateCheck.throwIfAny();
+            // At the credited invoice's rate: crediting all of it then clears its receivable to the kuruş in the company currency too.
+            BigDecimal rate = credited.exchangeRate;
             InvoiceEntity h = header(InvoiceKind.CREDIT_NOTE, company.party(r.customerId()), day, null, credited.currency, rate, credited.amountScale, rows);
             h.creditedInvoiceId = credited.id;
             h.reference = r.number();
@@ -511,10 +529,21 @@ public class InvoiceServiceImpl implements InvoiceService {
         // Numbers, then the journal, then the workflow (which writes the audit chain): every writer takes these rows in this order.
         e.number = numbering.next(series(InvoiceKind.valueOf(e.kind)), e.date);
         EntryEntity entry = journal.header(e.date, describe(e), e.currency, e.exchangeRate, DOCUMENT_TYPE, e.id, e.number);
-        journal.post(em, entry, postingLines(em, e, lines(em, e.id)));
+        List<JournalServiceImpl.Line> posting = postingLines(em, e, lines(em, e.id));
+        journal.post(em, entry, posting);
         e.entryId = entry.id;
+        // The receivable or payable line's base: the sum of the lines converted one by one, which is what the books hold.
+        JournalServiceImpl.Line party = posting.get(0);
+        e.baseTotal = party.baseDebit().add(party.baseCredit());
+        InvoiceEntity credited = e.creditedInvoiceId == null ? null : offset(em, e);
         e.state = workflow.transition(DOCUMENT_TYPE, e.id, "draft", "post", caller.user(), caller.roles(), null);
         em.flush();
+        if (credited != null && credited.paid.compareTo(credited.total) == 0 && "posted".equals(credited.state)) {
+            settled(em, credited);
+        }
+        if (e.paid.compareTo(e.total) == 0 && e.total.signum() > 0) {
+            settled(em, e);
+        }
         InvoiceDTO after = toDto(em, e);
         flow.record(document(e));
         events.publish("finance.invoice.posted", Map.of("id", e.id, "number", e.number, "partyId", e.partyId, "kind", e.kind, "total",
@@ -614,6 +643,28 @@ public class InvoiceServiceImpl implements InvoiceService {
             audit.record(DOCUMENT_TYPE, String.valueOf(id), "cancelled", AuditService.diff(before, after));
             return after;
         });
+    }
+
+    /**
+     * A credit note settles what is still open of the invoice it credits, as far as it goes (no
+     * money moves: the receivable already nets in the books); what it exceeds stays open, owed
+     * to the customer. Both rows change by conditional updates, the invoice's first.
+     */
+    private InvoiceEntity offset(EntityManager em, InvoiceEntity note) {
+        // Under the invoice's row lock, taken before the workflow's audit record, as a payment takes it.
+        InvoiceEntity invoice = lock(em, note.creditedInvoiceId);
+        BigDecimal amount = invoice.total.subtract(invoice.paid).min(note.total);
+        if (!"posted".equals(invoice.state) || amount.signum() <= 0) {
+            return invoice;
+        }
+        em.createNativeQuery("UPDATE KV_FIN_INVOICE SET PAID = PAID + ?, VERSION = VERSION + 1 WHERE ID = ? AND PAID + ? <= TOTAL").setParameter(1, amount)
+            .setParameter(2, invoice.id).setParameter(3, amount).executeUpdate();
+        em.flush();
+        em.createNativeQuery("UPDATE KV_FIN_INVOICE SET PAID = PAID + ?, VERSION = VERSION + 1 WHERE ID = ? AND PAID + ? <= TOTAL").setParameter(1, amount)
+            .setParameter(2, note.id).setParameter(3, amount).executeUpdate();
+        em.refresh(invoice);
+        em.refresh(note);
+        return invoice;
     }
 
     /** Marks a fully allocated invoice paid (called under the allocation's row lock). */

@@ -221,6 +221,7 @@ public class JournalServiceImpl implements JournalService {
             row.companyId = e.companyId;
             row.accountId = l.accountId();
             row.partyId = l.partyId();
+            row.purpose = l.purpose();
             row.debit = l.debit();
             row.credit = l.credit();
             row.baseDebit = l.baseDebit();
@@ -252,9 +253,17 @@ public class JournalServiceImpl implements JournalService {
         });
     }
 
+    /** Reverses an entry made by hand; one a document made is undone through that document (a credit note, say), so that both agree. */
     @Override
     public JournalEntryDTO reverse(long id, LocalDate date) {
-        return jpa.txExpr(TransactionType.Required, em -> reverse(em, id, date, "Reversal"));
+        return jpa.txExpr(TransactionType.Required, em -> {
+            EntryEntity e = em.find(EntryEntity.class, id);
+            if (e != null && e.sourceType != null && e.reversalOfId == null) {
+                throw new ConflictException("Journal entry " + e.number + " was posted by " + e.sourceType + " " + e.reference
+                    + "; undo it through that document");
+            }
+            return reverse(em, id, date, "Reversal");
+        });
     }
 
     /** Posts the opposite of a posted entry and marks it reversed; two reversals of one entry cannot both pass. */
@@ -317,6 +326,7 @@ public class JournalServiceImpl implements JournalService {
         v.check(lines.size() >= 2, "lines", "needs at least two lines, a debit and a credit");
         v.check(lines.size() <= MAX_LINES, "lines", "must be at most " + MAX_LINES);
         LocalDate date = in.date() == null ? Times.today() : in.date();
+        Company.dated(v, "date", date);
         String currency = in.currency() == null ? company.currency() : in.currency().strip().toUpperCase(java.util.Locale.ROOT);
         int decimals = company.decimals(v, "currency", currency);
         BigDecimal rate = in.exchangeRate();
@@ -324,7 +334,7 @@ public class JournalServiceImpl implements JournalService {
             rate = v.isEmpty() ? company.rate(v, "exchangeRate", currency, date) : BigDecimal.ONE;
         } else {
             v.positive("exchangeRate", rate, Company.RATE_SCALE);
-            v.check(!currency.equals(company.currency()) || rate.compareTo(BigDecimal.ONE) == 0, "exchangeRate", "must be 1 in the company currency");
+            company.rateOfOwnCurrency(v, "exchangeRate", currency, rate);
         }
         BigDecimal debit = BigDecimal.ZERO;
         BigDecimal credit = BigDecimal.ZERO;
@@ -338,6 +348,8 @@ public class JournalServiceImpl implements JournalService {
             BigDecimal d = l.debit() == null ? BigDecimal.ZERO : l.debit();
             BigDecimal c = l.credit() == null ? BigDecimal.ZERO : l.credit();
             v.nonNegative(at + "debit", d, decimals).nonNegative(at + "credit", c, decimals);
+            Company.bounded(v, at + "debit", d);
+            Company.bounded(v, at + "credit", c);
             v.check(d.signum() > 0 ^ c.signum() > 0, at + "debit", "a line is a debit or a credit: one of them positive, the other zero");
             v.maxLength(at + "description", l.description(), 500).maxLength(at + "costCentre", l.costCentre(), 32);
             debit = debit.add(d.max(BigDecimal.ZERO));
@@ -357,6 +369,7 @@ public class JournalServiceImpl implements JournalService {
         Violations v = new Violations();
         long companyId = company.id();
         int baseDecimals = company.decimals(company.currency());
+        PostingRuleServiceImpl.Rules rules = new PostingRuleServiceImpl.Rules(em, companyId);
         List<Line> lines = new ArrayList<>();
         List<JournalLineDTO> in = p.in.lines();
         for (int i = 0; i < in.size(); i++) {
@@ -368,7 +381,9 @@ public class JournalServiceImpl implements JournalService {
             }
             BigDecimal d = l.debit() == null ? BigDecimal.ZERO.setScale(p.decimals) : l.debit().setScale(p.decimals, RoundingMode.UNNECESSARY);
             BigDecimal c = l.credit() == null ? BigDecimal.ZERO.setScale(p.decimals) : l.credit().setScale(p.decimals, RoundingMode.UNNECESSARY);
-            lines.add(new Line(account == null ? 0 : account.id, l.partyId(), null, null, d, c, d.multiply(p.rate).setScale(baseDecimals,
+            // A hand-made line on a receivable or payable account counts in the party's statement and credit exposure like an invoice's.
+            String purpose = account == null ? null : rules.purposeOfPartyAccount(account.id);
+            lines.add(new Line(account == null ? 0 : account.id, l.partyId(), null, purpose, d, c, d.multiply(p.rate).setScale(baseDecimals,
                 RoundingMode.HALF_UP), c.multiply(p.rate).setScale(baseDecimals, RoundingMode.HALF_UP), blankToNull(l.description()),
                 blankToNull(l.costCentre())));
         }
@@ -385,8 +400,9 @@ public class JournalServiceImpl implements JournalService {
             return lines;
         }
         boolean raiseCredit = gap.signum() > 0;
-        Line largest = lines.stream().filter(l -> (raiseCredit ? l.baseCredit() : l.baseDebit()).signum() > 0)
-            .max(Comparator.comparing(l -> raiseCredit ? l.baseCredit() : l.baseDebit())).orElseThrow();
+        // By the amount in the entry's currency: at a tiny rate every base amount of a side may round to zero.
+        Line largest = lines.stream().filter(l -> (raiseCredit ? l.credit() : l.debit()).signum() > 0)
+            .max(Comparator.comparing(l -> raiseCredit ? l.credit() : l.debit())).orElseThrow();
         List<Line> adjusted = new ArrayList<>();
         for (Line l : lines) {
             if (l != largest) {

@@ -62,11 +62,13 @@ public class PaymentServiceImpl implements PaymentService {
     private final EventPublisher events;
     private final AuditService audit;
     private final Caller caller;
+    private final SalesLink sales;
 
     @Activate
     public PaymentServiceImpl(@Reference(target = "(osgi.unit.name=kovan-finance)") JpaTemplate jpa, @Reference Transactions kernelReady,
         @Reference Company company, @Reference JournalServiceImpl journal, @Reference InvoiceServiceImpl invoices, @Reference NumberingService numbering,
-        @Reference DocumentFlowService flow, @Reference EventPublisher events, @Reference AuditService audit, @Reference Caller caller) {
+        @Reference DocumentFlowService flow, @Reference EventPublisher events, @Reference AuditService audit, @Reference Caller caller,
+        @Reference SalesLink sales) {
         this.jpa = jpa;
         this.company = company;
         this.journal = journal;
@@ -76,6 +78,7 @@ public class PaymentServiceImpl implements PaymentService {
         this.events = events;
         this.audit = audit;
         this.caller = caller;
+        this.sales = sales;
         numbering.define(new NumberSeriesDTO(SERIES, "PAY", true, 6, "Collections and payments"));
     }
 
@@ -84,15 +87,24 @@ public class PaymentServiceImpl implements PaymentService {
         Violations v = new Violations();
         v.require("direction", in.direction());
         PartyDTO party = company.party(v, "partyId", in.partyId());
+        if (party != null && in.direction() != null) {
+            // A collection comes from a customer, a payment goes to a supplier (a refund to a customer settles its credit note).
+            v.check(party.roles() != null && (party.roles().contains(io.kovan.kernel.api.party.PartyRole.CUSTOMER)
+                || party.roles().contains(io.kovan.kernel.api.party.PartyRole.SUPPLIER)), "partyId", "party " + party.name()
+                + " is neither a customer nor a supplier");
+        }
         LocalDate date = in.date() == null ? Times.today() : in.date();
+        Company.dated(v, "date", date);
         String currency = in.currency() != null ? in.currency().strip().toUpperCase(java.util.Locale.ROOT)
             : party != null && party.currency() != null ? party.currency() : company.currency();
         int decimals = company.decimals(v, "currency", currency);
         v.positive("amount", in.amount(), decimals);
+        Company.bounded(v, "amount", in.amount());
         v.maxLength("reference", in.reference(), 64);
         BigDecimal rate = in.exchangeRate();
         if (rate != null) {
             v.positive("exchangeRate", rate, Company.RATE_SCALE);
+            company.rateOfOwnCurrency(v, "exchangeRate", currency, rate);
         }
         List<AllocationDTO> allocations = in.allocations() == null ? List.of() : in.allocations();
         checkAllocations(v, allocations, decimals);
@@ -105,9 +117,17 @@ public class PaymentServiceImpl implements PaymentService {
         return jpa.txExpr(TransactionType.Required, em -> {
             Violations check = new Violations();
             long companyId = company.id();
+            PostingRuleServiceImpl.Rules rules = new PostingRuleServiceImpl.Rules(em, companyId);
             AccountEntity account = in.accountId() == null && in.accountCode() == null
-                ? em.find(AccountEntity.class, new PostingRuleServiceImpl.Rules(em, companyId).account("BANK", PostingRuleServiceImpl.Match.NONE))
+                ? em.find(AccountEntity.class, rules.account("BANK", PostingRuleServiceImpl.Match.NONE))
                 : AccountServiceImpl.postable(em, check, "accountId", companyId, in.accountId(), in.accountCode());
+            if (account != null) {
+                // Money moves through cash or bank: the CASH or BANK rule's account or one below it.
+                List<AccountEntity> money = java.util.stream.Stream.of("CASH", "BANK").map(rules::defaultAccount).filter(java.util.Objects::nonNull)
+                    .map(id -> em.find(AccountEntity.class, id)).toList();
+                check.check(money.stream().anyMatch(root -> under(account, root)), "accountId", "account " + account.code
+                    + " is not a cash or bank account (under " + String.join(" or ", money.stream().map(a -> a.code).toList()) + ")");
+            }
             check.throwIfAny();
             PaymentEntity p = new PaymentEntity();
             p.companyId = companyId;
@@ -141,6 +161,10 @@ public class PaymentServiceImpl implements PaymentService {
         });
     }
 
+    private static boolean under(AccountEntity account, AccountEntity root) {
+        return account.code.equals(root.code) || account.code.startsWith(root.code + ".");
+    }
+
     private static void checkAllocations(Violations v, List<AllocationDTO> allocations, int decimals) {
         v.check(allocations.size() <= MAX_ALLOCATIONS, "allocations", "must be at most " + MAX_ALLOCATIONS);
         Set<Long> seen = new java.util.HashSet<>();
@@ -160,8 +184,13 @@ public class PaymentServiceImpl implements PaymentService {
     private void post(EntityManager em, PaymentEntity p) {
         PostingRuleServiceImpl.Rules rules = new PostingRuleServiceImpl.Rules(em, p.companyId);
         boolean incoming = PaymentDirection.INCOMING.name().equals(p.direction);
-        String partyPurpose = incoming ? "RECEIVABLE" : "PAYABLE";
-        long partyAccount = rules.account(partyPurpose, PostingRuleServiceImpl.Match.NONE);
+        PartyDTO party = company.party(p.partyId);
+        boolean customer = party.roles() != null && party.roles().contains(io.kovan.kernel.api.party.PartyRole.CUSTOMER);
+        boolean supplier = party.roles() != null && party.roles().contains(io.kovan.kernel.api.party.PartyRole.SUPPLIER);
+        // The customer's receivable, or the supplier's payable: a collection from a customer, a refund to one, a payment to a supplier.
+        String partyPurpose = customer && (incoming || !supplier) ? "RECEIVABLE" : "PAYABLE";
+        long partyAccount = rules.account(partyPurpose, new PostingRuleServiceImpl.Match(null,
+            partyPurpose.equals("RECEIVABLE") ? sales.customerGroup(p.partyId) : null, null));
         int base = company.decimals(company.currency());
         BigDecimal amount = p.amount;
         BigDecimal amountBase = amount.multiply(p.exchangeRate).setScale(base, RoundingMode.HALF_UP);
@@ -203,7 +232,8 @@ public class PaymentServiceImpl implements PaymentService {
 
     /** Allocates to the invoices in id order; any one that does not fit makes the whole call a 409. */
     private void allocate(EntityManager em, PaymentEntity p, List<AllocationDTO> allocations) {
-        InvoiceKind settles = PaymentDirection.INCOMING.name().equals(p.direction) ? InvoiceKind.CUSTOMER_INVOICE : InvoiceKind.SUPPLIER_INVOICE;
+        Set<String> settles = PaymentDirection.INCOMING.name().equals(p.direction) ? Set.of(InvoiceKind.CUSTOMER_INVOICE.name())
+            : Set.of(InvoiceKind.SUPPLIER_INVOICE.name(), InvoiceKind.CREDIT_NOTE.name());
         Violations v = new Violations();
         for (int i = 0; i < allocations.size(); i++) {
             InvoiceEntity invoice = em.find(InvoiceEntity.class, allocations.get(i).invoiceId());
@@ -211,7 +241,7 @@ public class PaymentServiceImpl implements PaymentService {
             v.check(invoice != null && invoice.companyId == p.companyId, field, "unknown invoice " + allocations.get(i).invoiceId());
             if (invoice != null) {
                 v.check(invoice.partyId == p.partyId, field, "invoice " + invoice.number + " is another party's");
-                v.check(settles.name().equals(invoice.kind), field, "a " + p.direction.toLowerCase() + " payment settles " + settles + "s");
+                v.check(settles.contains(invoice.kind), field, "a " + p.direction.toLowerCase(java.util.Locale.ROOT) + " payment settles " + settles);
                 v.check(invoice.currency.equals(p.currency), field, "invoice " + invoice.number + " is in " + invoice.currency + ", the payment in "
                     + p.currency);
             }

@@ -74,10 +74,28 @@ public class PostingRuleServiceImpl implements PostingRuleService {
     /** The company's rules, read once for a posting. */
     static final class Rules {
         private final Map<String, Long> accounts = new java.util.HashMap<>();
+        private final Map<Long, String> partyAccounts = new java.util.HashMap<>();
+        private final EntityManager em;
 
         Rules(EntityManager em, long companyId) {
+            this.em = em;
             em.createQuery("SELECT r FROM RuleEntity r WHERE r.companyId = :c", RuleEntity.class).setParameter("c", companyId).getResultList()
-                .forEach(r -> accounts.put(r.purpose + "|" + r.matchKind + "|" + r.matchValue, r.accountId));
+                .forEach(r -> {
+                    accounts.put(r.purpose + "|" + r.matchKind + "|" + r.matchValue, r.accountId);
+                    if (r.purpose.equals("RECEIVABLE") || r.purpose.equals("PAYABLE")) {
+                        partyAccounts.put(r.accountId, r.purpose);
+                    }
+                });
+        }
+
+        /** The DEFAULT rule's account of a purpose, whatever state it is in (null without one): to tell what lies below it. */
+        Long defaultAccount(String purpose) {
+            return accounts.get(purpose + "|" + DEFAULT + "|");
+        }
+
+        /** RECEIVABLE or PAYABLE when a rule makes the account a party account, else null. */
+        String purposeOfPartyAccount(long accountId) {
+            return partyAccounts.get(accountId);
         }
 
         /** The account for the purpose, by the narrowest rule that matches; a 409 when even the default is missing. */
@@ -86,6 +104,11 @@ public class PostingRuleServiceImpl implements PostingRuleService {
                 String value = match.value(kind);
                 Long account = value == null ? null : accounts.get(purpose + "|" + kind + "|" + value);
                 if (account != null) {
+                    AccountEntity a = em.find(AccountEntity.class, account);
+                    if (!a.postable || !a.active) {
+                        throw new ConflictException("The " + kind + " rule for " + purpose + " names account " + a.code + ", which "
+                            + (a.postable ? "is inactive" : "is a heading now") + "; point the rule at a postable account");
+                    }
                     return account;
                 }
             }

@@ -95,8 +95,8 @@ public final class ExceptionMappers {
                 if (t instanceof SQLException && Constraints.isConstraintViolation(t)) {
                     return Problems.of(409, "Conflict", "The change clashes with existing data", null);
                 }
-                // 40001: Derby's deadlock or lock timeout, PostgreSQL's serialization failure; 40P01: PostgreSQL's deadlock.
-                if (t instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+                // 40001: Derby's deadlock, PostgreSQL's serialization failure; 40P01: PostgreSQL's deadlock; 40XL1/2: Derby's lock wait timeout.
+                if (t instanceof SQLException sql && java.util.Set.of("40001", "40P01", "40XL1", "40XL2").contains(sql.getSQLState())) {
                     // Told to the client as a 409 to retry; the database's account of the clash (which locks) is for the operator.
                     LOG.warn("Concurrent clash answered with 409: {}", sql.getMessage());
                     return Problems.of(409, "Conflict", "The change clashed with a concurrent one; retry", null);
