@@ -255,6 +255,47 @@ public class FinanceIT extends FinanceTestSupport {
     }
 
     @Test
+    public void budgetsWarnOrBlockAndHoldUnderSixteenClients() throws Exception {
+        finance();
+        int year = TODAY.getYear();
+        int month = TODAY.getMonthValue();
+        // 631 has 1,000.00 for the month: 600 posts, and under WARN so do 500 more, 110 % used.
+        ok(post("/api/finance/budgets", "{\"accountCode\":\"631\",\"year\":" + year + ",\"month\":" + month + ",\"amount\":1000}"));
+        String expense = "{\"date\":\"" + TODAY + "\",\"post\":true,\"lines\":[{\"accountCode\":\"631\",\"debit\":%s},{\"accountCode\":\"100\",\"credit\":%s}]}";
+        created(post("/api/finance/journal-entries", String.format(expense, "600", "600")));
+        JsonNode line = budgetLine(year, month, "631");
+        assertAmounts(line, Map.of("budget", "1000.00", "actual", "600.00", "variance", "400.00", "usedPercent", "60.00"));
+        created(post("/api/finance/journal-entries", String.format(expense, "500", "500")));
+        assertAmounts(budgetLine(year, month, "631"), Map.of("actual", "1100.00", "variance", "-100.00", "usedPercent", "110.00"));
+        try {
+            console("config:property-set -p io.kovan.finance budget.check BLOCK");
+            // 630 has 1,000.00: under BLOCK, 16 clients posting 100.00 each get exactly 10 through.
+            ok(post("/api/finance/budgets", "{\"accountCode\":\"630\",\"year\":" + year + ",\"month\":" + month + ",\"amount\":1000}"));
+            String research = "{\"date\":\"" + TODAY + "\",\"post\":true,\"lines\":[{\"accountCode\":\"630\",\"debit\":100},{\"accountCode\":\"100\",\"credit\":100}]}";
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (post("/api/finance/journal-entries", String.format(expense, "1", "1")).status() != 409 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            Reply over = post("/api/finance/journal-entries", String.format(expense, "1", "1"));
+            assertEquals(over.body(), 409, over.status());
+            assertTrue(over.body(), over.body().contains("over its budget of 1000.00"));
+            assertEquals(Map.of(201, 10, 409, 6), race(16, client -> post("/api/finance/journal-entries", research).status()));
+            assertAmounts(budgetLine(year, month, "630"), Map.of("actual", "1000.00", "variance", "0.00"));
+        } finally {
+            console("config:property-set -p io.kovan.finance budget.check WARN");
+        }
+    }
+
+    private JsonNode budgetLine(int year, int month, String account) throws Exception {
+        for (JsonNode l : ok(get("/api/finance/budgets/report?year=" + year + "&month=" + month))) {
+            if (l.get("accountCode").asText().equals(account) && l.get("costCentre").isNull()) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    @Test
     public void badInputIsRefusedNamingTheFieldAndWritesNothing() throws Exception {
         finance();
         long customer = party("Hatalı Girdi Ltd.", "CUSTOMER", "2222222224");
@@ -349,6 +390,11 @@ public class FinanceIT extends FinanceTestSupport {
             {"GET", "/api/finance/reports/statement", null, "party"},
             {"GET", "/api/finance/reports/trial-balance?format=xls", null, "format"},
             {"GET", "/api/finance/invoices?kind=BILL", null, "kind"},
+            {"POST", "/api/finance/budgets", "{\"accountCode\":\"770\",\"year\":2026,\"month\":13,\"amount\":1}", "month"},
+            {"POST", "/api/finance/budgets", "{\"accountCode\":\"770\",\"year\":2026,\"month\":1,\"amount\":-1}", "amount"},
+            {"POST", "/api/finance/budgets", "{\"accountCode\":\"77\",\"year\":2026,\"month\":1,\"amount\":1}", "accountId"},
+            {"POST", "/api/finance/budgets", "{\"accountCode\":\"770\",\"month\":1,\"amount\":1}", "year"},
+            {"GET", "/api/finance/budgets/report?month=0", null, "month"},
             {"POST", "/api/finance/payments", "{\"direction\":\"INCOMING\",\"partyId\":" + customer + ",\"amount\":1,\"accountCode\":\"600\"}", "accountId"},
             {"POST", "/api/finance/payments", "{\"direction\":\"INCOMING\",\"partyId\":" + customer + ",\"amount\":1E+999999999}", "amount"},
             {"POST", "/api/finance/payments", "{\"direction\":\"INCOMING\",\"partyId\":" + customer + ",\"amount\":10000000000000000}", "amount"},
@@ -393,6 +439,7 @@ public class FinanceIT extends FinanceTestSupport {
             counts.put(list, ok(get("/api/finance/" + list + "?limit=1")).get("total").asInt());
         }
         counts.put("posting-rules", ok(get("/api/finance/posting-rules")).size());
+        counts.put("budgets", ok(get("/api/finance/budgets?year=2026")).size());
         return counts;
     }
 }

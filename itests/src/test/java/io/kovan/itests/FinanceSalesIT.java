@@ -120,6 +120,18 @@ public class FinanceSalesIT extends FinanceTestSupport {
         JsonNode margin = ok(get("/api/finance/reports/gross-margin?groupBy=customer&from=" + TODAY + "&to=" + TODAY)).get("rows").get(0);
         assertAmounts(margin, Map.of("revenue", "450.00", "cost", "300.00", "margin", "150.00", "marginPercent", "33.33"));
 
+        // Cash came only from the customer: 300.00 by bank, 420.00 in cash.
+        JsonNode cash = ok(get("/api/finance/reports/cash-flow?from=" + TODAY + "&to=" + TODAY));
+        assertAmounts(cash, Map.of("openingCash", "0.00", "netChange", "720.00", "closingCash", "720.00"));
+        Map<String, String> byCategory = new TreeMap<>();
+        cash.get("lines").forEach(l -> byCategory.put(l.get("category").asText(), l.get("inflow").decimalValue().toPlainString() + "/"
+            + l.get("outflow").decimalValue().toPlainString()));
+        assertEquals(Map.of("CUSTOMERS", "720.00/0.00", "SUPPLIERS", "0.00/0.00", "FINANCING", "0.00/0.00", "INVESTING", "0.00/0.00",
+            "OTHER_OPERATING", "0.00/0.00"), byCategory);
+        Reply chart = get("/api/finance/reports/cash-flow?from=" + TODAY + "&to=" + TODAY + "&format=png");
+        assertEquals(200, chart.status());
+        assertTrue(chart.contentType(), chart.contentType().startsWith("image/png"));
+
         // The flow from the quote reaches the order, both shipments, the return, the invoice, the credit note and both collections.
         Set<String> flow = new TreeSet<>();
         ok(get("/api/core/documents/sales.quote/" + quote.get("id").asLong() + "/flow")).get("documents")

@@ -50,6 +50,9 @@ public class ReadmeTourIT {
             && output.contains("\"totalMargin\":2804.00"));
         assertTrue("the order reserved the valves: " + output, output.matches("(?s).*\"number\":\"SO-\\d{4}-000001\",\"state\":\"confirmed\".*"));
         assertTrue("the console shows 8 of 20 reserved: " + output, output.matches("(?s).*VLV-100 .*\\| +20 +\\| +8 +\\| +12 +\\|.*"));
+        assertTrue("the shipment was invoiced: " + output, output.matches("(?s).*\"number\":\"INV-\\d{4}-000001\".*\"total\":12004.80,.*"));
+        assertTrue("the collection settled it: " + output, output.contains("\"allocatedAmount\":12004.80,\"unallocatedAmount\":0.00"));
+        assertTrue("the books balance: " + output, output.contains(", TRY, balanced"));
         assertTrue(output, output.contains("kovan: stopped"));
     }
 

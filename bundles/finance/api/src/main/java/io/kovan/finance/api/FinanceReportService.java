@@ -29,6 +29,12 @@ public interface FinanceReportService {
 
     VatReportDTO vat(LocalDate from, LocalDate to);
 
+    /**
+     * Cash flow by the direct method: every movement of the cash and bank accounts (those of the
+     * CASH and BANK rules and below them), classed by the other side of its entry, and by month.
+     */
+    CashFlowDTO cashFlow(LocalDate from, LocalDate to);
+
     /** {@code groupBy}: product or customer. */
     GrossMarginDTO grossMargin(String groupBy, LocalDate from, LocalDate to);
 }

@@ -26,7 +26,7 @@ import io.kovan.kernel.api.product.ProductService;
  * The company whose books these are (the kernel's default company) and the kernel's master data as
  * finance checks it: references named in input become field errors, not 404s.
  */
-@Component(service = Company.class)
+@Component(service = Company.class, configurationPid = "io.kovan.finance")
 @Designate(ocd = FinanceConfiguration.class)
 public class Company {
 
@@ -87,6 +87,12 @@ public class Company {
 
     String chartTemplate() {
         return config.chart_template().strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** OFF, WARN or BLOCK. */
+    String budgetCheck() {
+        String check = config.budget_check().strip().toUpperCase(java.util.Locale.ROOT);
+        return java.util.Set.of("OFF", "WARN", "BLOCK").contains(check) ? check : "WARN";
     }
 
     int paymentTermsDays() {

@@ -14,4 +14,8 @@ public @interface FinanceConfiguration {
 
     @AttributeDefinition(name = "Payment terms (days)", description = "Due date of an invoice whose party names no payment terms")
     int payment_terms_days() default 30;
+
+    @AttributeDefinition(name = "Budget check", description = "What a posting over its account's budget for the month does: OFF, WARN (posted, "
+        + "logged and announced) or BLOCK (refused)", options = {@Option(value = "OFF"), @Option(value = "WARN"), @Option(value = "BLOCK")})
+    String budget_check() default "WARN";
 }

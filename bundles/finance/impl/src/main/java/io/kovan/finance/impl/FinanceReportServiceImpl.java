@@ -67,9 +67,16 @@ public class FinanceReportServiceImpl implements FinanceReportService {
 
     /** Σ base debit and Σ base credit per account over posted lines dated in [from, to]. */
     private static Map<Long, BigDecimal[]> sums(EntityManager em, long companyId, LocalDate from, LocalDate to) {
+        return sums(em, companyId, from, to, null);
+    }
+
+    /** The same for the named accounts only (null: all): the income statement reads its accounts' lines, not the balance sheet's too. */
+    private static Map<Long, BigDecimal[]> sums(EntityManager em, long companyId, LocalDate from, LocalDate to, List<Long> only) {
         Map<Long, BigDecimal[]> sums = new HashMap<>();
+        String accounts = only == null ? "" : only.isEmpty() ? " AND 1 = 0" : " AND ACCOUNT_ID IN (" + String.join(", ", only.stream().map(String::valueOf)
+            .toList()) + ")";
         for (Object o : em.createNativeQuery("SELECT ACCOUNT_ID, SUM(BASE_DEBIT), SUM(BASE_CREDIT) FROM KV_FIN_ENTRY_LINE WHERE COMPANY_ID = ? "
-            + "AND POSTED = 1 AND ENTRY_DATE >= ? AND ENTRY_DATE <= ? GROUP BY ACCOUNT_ID").setParameter(1, companyId)
+            + "AND POSTED = 1 AND ENTRY_DATE >= ? AND ENTRY_DATE <= ?" + accounts + " GROUP BY ACCOUNT_ID").setParameter(1, companyId)
             .setParameter(2, java.sql.Date.valueOf(from)).setParameter(3, java.sql.Date.valueOf(to)).getResultList()) {
             Object[] row = (Object[]) o;
             sums.put(((Number) row[0]).longValue(), new BigDecimal[] {decimal(row[1]), decimal(row[2])});
@@ -86,20 +93,27 @@ public class FinanceReportServiceImpl implements FinanceReportService {
         int d = company.decimals(company.currency());
         return jpa.txExpr(TransactionType.Supports, em -> {
             Map<Long, Account> accounts = accounts(em, companyId);
-            Map<Long, BigDecimal[]> before = sums(em, companyId, BEGINNING, start.minusDays(1));
-            Map<Long, BigDecimal[]> during = sums(em, companyId, start, end);
+            // One pass over the lines up to the last day: what lies before the first day is the opening balance.
+            Map<Long, BigDecimal[]> sums = new HashMap<>();
+            java.sql.Date first = java.sql.Date.valueOf(start);
+            for (Object o : em.createNativeQuery("SELECT ACCOUNT_ID, SUM(CASE WHEN ENTRY_DATE < ? THEN BASE_DEBIT - BASE_CREDIT ELSE 0 END), "
+                + "SUM(CASE WHEN ENTRY_DATE >= ? THEN BASE_DEBIT ELSE 0 END), SUM(CASE WHEN ENTRY_DATE >= ? THEN BASE_CREDIT ELSE 0 END) "
+                + "FROM KV_FIN_ENTRY_LINE WHERE COMPANY_ID = ? AND POSTED = 1 AND ENTRY_DATE <= ? GROUP BY ACCOUNT_ID").setParameter(1, first)
+                .setParameter(2, first).setParameter(3, first).setParameter(4, companyId).setParameter(5, java.sql.Date.valueOf(end)).getResultList()) {
+                Object[] row = (Object[]) o;
+                sums.put(((Number) row[0]).longValue(), new BigDecimal[] {decimal(row[1]), decimal(row[2]), decimal(row[3])});
+            }
             List<TrialBalanceRowDTO> rows = new ArrayList<>();
             BigDecimal debit = BigDecimal.ZERO.setScale(d);
             BigDecimal credit = BigDecimal.ZERO.setScale(d);
             for (Account a : accounts.values()) {
-                BigDecimal[] b = before.get(a.id());
-                BigDecimal[] p = during.get(a.id());
-                if (b == null && p == null) {
+                BigDecimal[] p = sums.get(a.id());
+                if (p == null) {
                     continue;
                 }
-                BigDecimal opening = b == null ? BigDecimal.ZERO.setScale(d) : b[0].subtract(b[1]).setScale(d, RoundingMode.HALF_UP);
-                BigDecimal dr = p == null ? BigDecimal.ZERO.setScale(d) : p[0].setScale(d, RoundingMode.HALF_UP);
-                BigDecimal cr = p == null ? BigDecimal.ZERO.setScale(d) : p[1].setScale(d, RoundingMode.HALF_UP);
+                BigDecimal opening = p[0].setScale(d, RoundingMode.HALF_UP);
+                BigDecimal dr = p[1].setScale(d, RoundingMode.HALF_UP);
+                BigDecimal cr = p[2].setScale(d, RoundingMode.HALF_UP);
                 rows.add(new TrialBalanceRowDTO(a.id(), a.code(), a.name(), a.type(), opening, dr, cr, opening.add(dr).subtract(cr)));
                 debit = debit.add(dr);
                 credit = credit.add(cr);
@@ -245,7 +259,8 @@ public class FinanceReportServiceImpl implements FinanceReportService {
         int d = company.decimals(company.currency());
         return jpa.txExpr(TransactionType.Supports, em -> {
             Map<Long, Account> accounts = accounts(em, companyId);
-            Map<Long, BigDecimal[]> sums = sums(em, companyId, start, end);
+            Map<Long, BigDecimal[]> sums = sums(em, companyId, start, end, accounts.values().stream()
+                .filter(a -> a.postable() && (a.type() == AccountType.INCOME || a.type() == AccountType.EXPENSE)).map(Account::id).toList());
             // Signed: income positive, expense negative (credit − debit).
             Map<String, BigDecimal> byGroup = new TreeMap<>();
             Map<Long, BigDecimal> byAccount = new TreeMap<>();
@@ -402,6 +417,92 @@ public class FinanceReportServiceImpl implements FinanceReportService {
             BigDecimal inTotal = in.stream().map(VatSummaryLineDTO::vatAmount).reduce(BigDecimal.ZERO.setScale(d), BigDecimal::add);
             return new VatReportDTO(start, end, company.currency(), out, in, outTotal, inTotal, outTotal.subtract(inTotal));
         });
+    }
+
+    @Override
+    public io.kovan.finance.api.CashFlowDTO cashFlow(LocalDate from, LocalDate to) {
+        LocalDate end = to == null ? Times.today() : to;
+        LocalDate start = from == null ? end.withDayOfYear(1) : from;
+        check(start, end);
+        long companyId = company.id();
+        int d = company.decimals(company.currency());
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Map<Long, Account> accounts = accounts(em, companyId);
+            PostingRuleServiceImpl.Rules rules = new PostingRuleServiceImpl.Rules(em, companyId);
+            List<String> roots = java.util.stream.Stream.of("CASH", "BANK").map(rules::defaultAccount).filter(java.util.Objects::nonNull)
+                .map(id -> accounts.get(id).code()).toList();
+            List<Long> cash = accounts.values().stream().filter(a -> roots.stream().anyMatch(r -> a.code().equals(r) || a.code().startsWith(r + ".")))
+                .map(Account::id).toList();
+            BigDecimal zero = BigDecimal.ZERO.setScale(d);
+            if (cash.isEmpty()) {
+                return new io.kovan.finance.api.CashFlowDTO(start, end, company.currency(), zero, List.of(), zero, zero, List.of());
+            }
+            String in = String.join(", ", cash.stream().map(String::valueOf).toList());
+            Object opening = em.createNativeQuery("SELECT COALESCE(SUM(BASE_DEBIT - BASE_CREDIT), 0) FROM KV_FIN_ENTRY_LINE WHERE COMPANY_ID = ? AND POSTED = 1 "
+                + "AND ENTRY_DATE < ? AND ACCOUNT_ID IN (" + in + ")").setParameter(1, companyId).setParameter(2, java.sql.Date.valueOf(start)).getSingleResult();
+            // Each entry's cash movement, then what its other lines were: the first match of customers, suppliers, financing, investing wins.
+            Map<Long, Object[]> movement = new java.util.LinkedHashMap<>();
+            for (Object o : em.createNativeQuery("SELECT ENTRY_ID, MIN(ENTRY_DATE), SUM(BASE_DEBIT - BASE_CREDIT) FROM KV_FIN_ENTRY_LINE WHERE COMPANY_ID = ? "
+                + "AND POSTED = 1 AND ENTRY_DATE >= ? AND ENTRY_DATE <= ? AND ACCOUNT_ID IN (" + in + ") GROUP BY ENTRY_ID ORDER BY 2, 1")
+                .setParameter(1, companyId).setParameter(2, java.sql.Date.valueOf(start)).setParameter(3, java.sql.Date.valueOf(end)).getResultList()) {
+                Object[] row = (Object[]) o;
+                movement.put(((Number) row[0]).longValue(), new Object[] {date(row[1]), decimal(row[2]), "OTHER_OPERATING"});
+            }
+            List<String> order = List.of("CUSTOMERS", "SUPPLIERS", "FINANCING", "INVESTING", "OTHER_OPERATING");
+            for (Object o : em.createNativeQuery("SELECT o.ENTRY_ID, o.PURPOSE, o.ACCOUNT_ID FROM KV_FIN_ENTRY_LINE o WHERE o.ENTRY_ID IN (SELECT c.ENTRY_ID "
+                + "FROM KV_FIN_ENTRY_LINE c WHERE c.COMPANY_ID = ? AND c.POSTED = 1 AND c.ENTRY_DATE >= ? AND c.ENTRY_DATE <= ? AND c.ACCOUNT_ID IN (" + in
+                + ")) AND o.ACCOUNT_ID NOT IN (" + in + ")").setParameter(1, companyId).setParameter(2, java.sql.Date.valueOf(start))
+                .setParameter(3, java.sql.Date.valueOf(end)).getResultList()) {
+                Object[] row = (Object[]) o;
+                Object[] m = movement.get(((Number) row[0]).longValue());
+                String category = cashCategory((String) row[1], accounts.get(((Number) row[2]).longValue()));
+                if (m != null && order.indexOf(category) < order.indexOf((String) m[2])) {
+                    m[2] = category;
+                }
+            }
+            Map<String, BigDecimal[]> byCategory = new java.util.LinkedHashMap<>();
+            order.forEach(c -> byCategory.put(c, new BigDecimal[] {zero, zero}));
+            Map<LocalDate, BigDecimal[]> byMonth = new TreeMap<>();
+            for (LocalDate m = start.withDayOfMonth(1); !m.isAfter(end); m = m.plusMonths(1)) {
+                byMonth.put(m, new BigDecimal[] {zero, zero});
+            }
+            for (Object[] m : movement.values()) {
+                BigDecimal amount = ((BigDecimal) m[1]).setScale(d, RoundingMode.HALF_UP);
+                int side = amount.signum() >= 0 ? 0 : 1;
+                byCategory.get((String) m[2])[side] = byCategory.get((String) m[2])[side].add(amount.abs());
+                BigDecimal[] month = byMonth.get(((LocalDate) m[0]).withDayOfMonth(1));
+                month[side] = month[side].add(amount.abs());
+            }
+            List<io.kovan.finance.api.CashFlowLineDTO> lines = byCategory.entrySet().stream().map(e -> new io.kovan.finance.api.CashFlowLineDTO(e.getKey(),
+                e.getValue()[0], e.getValue()[1], e.getValue()[0].subtract(e.getValue()[1]))).toList();
+            BigDecimal open = decimal(opening).setScale(d, RoundingMode.HALF_UP);
+            BigDecimal running = open;
+            List<io.kovan.finance.api.CashFlowMonthDTO> months = new ArrayList<>();
+            for (Map.Entry<LocalDate, BigDecimal[]> e : byMonth.entrySet()) {
+                running = running.add(e.getValue()[0]).subtract(e.getValue()[1]);
+                months.add(new io.kovan.finance.api.CashFlowMonthDTO(e.getKey().getYear(), e.getKey().getMonthValue(), e.getValue()[0], e.getValue()[1], running));
+            }
+            BigDecimal net = lines.stream().map(io.kovan.finance.api.CashFlowLineDTO::net).reduce(zero, BigDecimal::add);
+            return new io.kovan.finance.api.CashFlowDTO(start, end, company.currency(), open, lines, net, open.add(net), months);
+        });
+    }
+
+    /** What the other side of a cash movement says it was for. */
+    private static String cashCategory(String purpose, Account account) {
+        if ("RECEIVABLE".equals(purpose)) {
+            return "CUSTOMERS";
+        }
+        if ("PAYABLE".equals(purpose)) {
+            return "SUPPLIERS";
+        }
+        // The uniform chart: capital, equity and loans (30, 40) finance; fixed assets (class 2) are investing.
+        if (account.type() == AccountType.EQUITY || account.type() == AccountType.LIABILITY && (account.code().startsWith("30") || account.code().startsWith("40"))) {
+            return "FINANCING";
+        }
+        if (account.type() == AccountType.ASSET && account.code().startsWith("2")) {
+            return "INVESTING";
+        }
+        return "OTHER_OPERATING";
     }
 
     /** Revenue from the revenue and sales-return postings, cost from the cost-of-goods postings, by product or customer. */

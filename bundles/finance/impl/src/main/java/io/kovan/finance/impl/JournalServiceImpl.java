@@ -57,12 +57,14 @@ public class JournalServiceImpl implements JournalService {
     private final NumberingService numbering;
     private final Caller caller;
     private final AuditService audit;
+    private final BudgetServiceImpl budgets;
 
     @Activate
     public JournalServiceImpl(@Reference(target = "(osgi.unit.name=kovan-finance)") JpaTemplate jpa, @Reference Transactions kernelReady,
         @Reference Company company, @Reference PeriodServiceImpl periods, @Reference NumberingService numbering, @Reference Caller caller,
-        @Reference AuditService audit) {
+        @Reference AuditService audit, @Reference BudgetServiceImpl budgets) {
         this.jpa = jpa;
+        this.budgets = budgets;
         this.company = company;
         this.periods = periods;
         this.numbering = numbering;
@@ -108,6 +110,7 @@ public class JournalServiceImpl implements JournalService {
             throw new IllegalStateException("Unbalanced posting " + e.sourceType + " " + e.sourceId + ": debit " + debit + ", credit " + credit);
         }
         periods.lockOpen(em, e.companyId, e.date);
+        budgets.check(em, e, kept);
         e.state = DRAFT;
         e.totalDebit = debit;
         e.totalCredit = credit;
@@ -241,6 +244,8 @@ public class JournalServiceImpl implements JournalService {
             EntryEntity e = lockDraft(em, id);
             JournalEntryDTO before = toDto(em, e);
             periods.lockOpen(em, e.companyId, e.date);
+            budgets.check(em, e, lines(em, id).stream().map(l -> new Line(l.accountId, l.partyId, l.productId, l.purpose, l.debit, l.credit,
+                l.baseDebit, l.baseCredit, l.description, l.costCentre)).toList());
             if (e.totalDebit.compareTo(e.totalCredit) != 0) {
                 throw new ConflictException("Journal entry " + id + " does not balance");
             }

@@ -148,6 +148,19 @@ public class ReportResource {
             : Response.ok(g).build();
     }
 
+    /** Cash flow by the direct method: JSON, CSV, or a PNG chart of the months with {@code ?format=png}. */
+    @GET
+    @Path("reports/cash-flow")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", "image/png"})
+    public Response cashFlow(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("format") String format) {
+        io.kovan.finance.api.CashFlowDTO flow = reports.cashFlow(date("from", from), date("to", to));
+        if ("png".equalsIgnoreCase(format)) {
+            return Response.ok(CashFlowChart.png(flow), "image/png").build();
+        }
+        return csv(format) ? csv("cash-flow", List.of("category", "inflow", "outflow", "net"), flow.lines().stream()
+            .map(l -> List.<Object>of(l.category(), l.inflow(), l.outflow(), l.net())).toList()) : Response.ok(flow).build();
+    }
+
     @GET
     @Path("credit-exposure/{party}")
     public CreditExposureDTO creditExposure(@PathParam("party") String party) {
@@ -163,7 +176,7 @@ public class ReportResource {
             return false;
         }
         if (!format.equalsIgnoreCase("csv")) {
-            throw new ValidationException("format", "must be json or csv");
+            throw new ValidationException("format", "must be json or csv (png for the cash flow)");
         }
         return true;
     }
