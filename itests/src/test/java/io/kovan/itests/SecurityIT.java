@@ -44,6 +44,7 @@ public class SecurityIT extends KovanTestSupport {
         installModule("kovan-sample", "/api/sample/notes");
         installModule("kovan-inventory", "/api/inventory/warehouses");
         installModule("kovan-sales", "/api/sales/quotes");
+        installModule("kovan-finance", "/api/finance/accounts");
         long partiesBefore = get("/api/core/parties").json().get("total").asLong();
         JsonNode paths = send("GET", "/api/openapi.json", null, null, null).json().get("paths");
         int writes = 0;
@@ -57,7 +58,8 @@ public class SecurityIT extends KovanTestSupport {
                 if (method.equals("GET")) {
                     // Reads that need query parameters (conversions, a document by number, a record's audit) are left out.
                     if (!path.getKey().contains("{") && !path.getKey().endsWith("/convert") && !path.getKey().endsWith("/documents")
-                        && !path.getKey().endsWith("/audit") && !path.getKey().endsWith("/atp") && !path.getKey().endsWith("/reports/turnover")) {
+                        && !path.getKey().endsWith("/audit") && !path.getKey().endsWith("/atp") && !path.getKey().endsWith("/reports/turnover")
+                        && !path.getKey().endsWith("/reports/general-ledger") && !path.getKey().endsWith("/reports/statement")) {
                         Reply read = send("GET", concrete, null, "clerk", CLERK_PASSWORD);
                         boolean administration = concrete.startsWith("/api/core/users") || concrete.startsWith("/api/core/roles")
                             || concrete.startsWith("/api/core/webhooks");
@@ -82,7 +84,8 @@ public class SecurityIT extends KovanTestSupport {
         get("/api/core/permissions").json().forEach(p -> declared.add(p.get("permission").asText()));
         assertTrue("every permission an endpoint needs is declared by its module; missing: " + needed,
             declared.containsAll(needed) && needed.contains("sample.notes.write") && needed.contains("core.webhooks.admin")
-                && needed.contains("inventory.receipts.write") && needed.contains("sales.orders.write"));
+                && needed.contains("inventory.receipts.write") && needed.contains("sales.orders.write") && needed.contains("finance.invoices.write")
+                && needed.contains("finance.journal-entries.write"));
         String listed = console("kovan:permission-list");
         assertTrue(listed, listed.lines().anyMatch(l -> l.startsWith("core.parties.read") && l.contains("viewer") && l.contains("admin")));
         assertTrue(listed, listed.lines().anyMatch(l -> l.startsWith("core.parties.write") && !l.contains("viewer")));
