@@ -296,6 +296,35 @@ public class FinanceIT extends FinanceTestSupport {
     }
 
     @Test
+    public void aBankAccountIsReconciledWithItsStatementLineByLineOnce() throws Exception {
+        finance();
+        long bank = created(post("/api/finance/accounts", "{\"code\":\"108.01\",\"name\":\"Vadesiz Hesap\",\"type\":\"ASSET\",\"parentId\":"
+            + ok(get("/api/finance/accounts/by-code/108")).get("id").asLong() + "}")).get("id").asLong();
+        String entry = "{\"date\":\"" + TODAY + "\",\"post\":true,\"lines\":[{\"accountCode\":\"%s\",\"debit\":%s},{\"accountCode\":\"%s\",\"credit\":%s}]}";
+        created(post("/api/finance/journal-entries", String.format(entry, "108.01", "1000", "500", "1000")));
+        created(post("/api/finance/journal-entries", String.format(entry, "770", "200", "108.01", "200")));
+        created(post("/api/finance/journal-entries", String.format(entry, "108.01", "50", "649", "50")));
+        // The bank's statement shows 800.00: the deposit and the expense, not yet the 50.00.
+        JsonNode before = ok(get("/api/finance/reconciliation?account=" + bank + "&date=" + TODAY + "&statementBalance=800"));
+        assertAmounts(before, Map.of("bookBalance", "850.00", "reconciledBalance", "0.00", "difference", "-800.00"));
+        List<String> open = new ArrayList<>();
+        before.get("unreconciled").forEach(l -> open.add(l.get("amount").decimalValue().toPlainString()));
+        assertEquals(List.of("1000.00", "-200.00", "50.00"), open);
+        long deposit = before.get("unreconciled").get(0).get("lineId").asLong();
+        long expense = before.get("unreconciled").get(1).get("lineId").asLong();
+        JsonNode after = ok(post("/api/finance/reconciliation", "{\"accountId\":" + bank + ",\"date\":\"" + TODAY + "\",\"statementRef\":\"EKSTRE-12\","
+            + "\"lineIds\":[" + deposit + "," + expense + "]}"));
+        assertAmounts(after, Map.of("reconciledBalance", "800.00", "bookBalance", "850.00"));
+        assertEquals(1, after.get("unreconciled").size());
+        assertAmounts(ok(get("/api/finance/reconciliation?account=" + bank + "&date=" + TODAY + "&statementBalance=800")), Map.of("difference", "0.00"));
+        assertEquals("reconciled once", 409, post("/api/finance/reconciliation", "{\"accountId\":" + bank + ",\"date\":\"" + TODAY + "\",\"lineIds\":["
+            + deposit + "]}").status());
+        assertEquals("the refused call matched nothing", 1, ok(get("/api/finance/reconciliation?account=" + bank + "&date=" + TODAY)).get("unreconciled").size());
+        assertEquals("account", problemField(get("/api/finance/reconciliation")));
+        assertEquals("lineIds", problemField(post("/api/finance/reconciliation", "{\"accountId\":" + bank + ",\"date\":\"" + TODAY + "\",\"lineIds\":[]}")));
+    }
+
+    @Test
     public void badInputIsRefusedNamingTheFieldAndWritesNothing() throws Exception {
         finance();
         long customer = party("Hatalı Girdi Ltd.", "CUSTOMER", "2222222224");

@@ -115,6 +115,7 @@ public class FinanceSalesIT extends FinanceTestSupport {
         assertAmounts(ok(get("/api/finance/reports/ageing?date=" + TODAY)).get("total"), Map.of("notDue", "-180.00", "total", "-180.00"));
         JsonNode income = ok(get("/api/finance/reports/income-statement?from=" + TODAY + "&to=" + TODAY)).get("totals");
         assertAmounts(income, Map.of("NET_SALES", "450.00", "GROSS_PROFIT", "150.00", "NET_PROFIT", "150.00"));
+        assertTrue(console("finance:report --from " + TODAY + " --to " + TODAY + " income-statement").contains("NET_PROFIT 150.00 TRY"));
         JsonNode balance = ok(get("/api/finance/reports/balance-sheet?date=" + TODAY)).get("totals");
         assertAmounts(balance, Map.of("ASSETS", "1440.00", "LIABILITIES_AND_EQUITY", "1440.00"));
         JsonNode margin = ok(get("/api/finance/reports/gross-margin?groupBy=customer&from=" + TODAY + "&to=" + TODAY)).get("rows").get(0);

@@ -58,4 +58,10 @@ public class EntryLineEntity {
     LocalDate date;
 
     int posted;
+
+    @Column(name = "RECONCILED_ON")
+    LocalDate reconciledOn;
+
+    @Column(name = "STATEMENT_REF")
+    String statementRef;
 }

@@ -86,9 +86,8 @@ public class FinanceReportServiceImpl implements FinanceReportService {
 
     @Override
     public TrialBalanceDTO trialBalance(LocalDate from, LocalDate to) {
-        LocalDate end = to == null ? Times.today() : to;
-        LocalDate start = from == null ? end.withDayOfYear(1) : from;
-        check(start, end);
+        LocalDate end = end(to);
+        LocalDate start = start(from, end);
         long companyId = company.id();
         int d = company.decimals(company.currency());
         return jpa.txExpr(TransactionType.Supports, em -> {
@@ -124,9 +123,8 @@ public class FinanceReportServiceImpl implements FinanceReportService {
 
     @Override
     public LedgerDTO generalLedger(long accountId, LocalDate from, LocalDate to) {
-        LocalDate end = to == null ? Times.today() : to;
-        LocalDate start = from == null ? end.withDayOfYear(1) : from;
-        check(start, end);
+        LocalDate end = end(to);
+        LocalDate start = start(from, end);
         long companyId = company.id();
         return jpa.txExpr(TransactionType.Supports, em -> {
             AccountEntity a = AccountServiceImpl.load(em, accountId);
@@ -139,9 +137,8 @@ public class FinanceReportServiceImpl implements FinanceReportService {
 
     @Override
     public LedgerDTO statement(long partyId, LocalDate from, LocalDate to) {
-        LocalDate end = to == null ? Times.today() : to;
-        LocalDate start = from == null ? end.withDayOfYear(1) : from;
-        check(start, end);
+        LocalDate end = end(to);
+        LocalDate start = start(from, end);
         long companyId = company.id();
         String name = company.party(partyId).name();
         return jpa.txExpr(TransactionType.Supports, em -> ledger(em, name, "l.PARTY_ID = " + partyId + " AND l.PURPOSE IN ('RECEIVABLE', 'PAYABLE')",
@@ -252,9 +249,8 @@ public class FinanceReportServiceImpl implements FinanceReportService {
      */
     @Override
     public FinancialStatementDTO incomeStatement(LocalDate from, LocalDate to) {
-        LocalDate end = to == null ? Times.today() : to;
-        LocalDate start = from == null ? end.withDayOfYear(1) : from;
-        check(start, end);
+        LocalDate end = end(to);
+        LocalDate start = start(from, end);
         long companyId = company.id();
         int d = company.decimals(company.currency());
         return jpa.txExpr(TransactionType.Supports, em -> {
@@ -390,9 +386,9 @@ public class FinanceReportServiceImpl implements FinanceReportService {
     /** VAT by rate from the posted invoices' lines, in the company currency at each invoice's rate. */
     @Override
     public VatReportDTO vat(LocalDate from, LocalDate to) {
-        LocalDate end = to == null ? Times.today() : to;
-        LocalDate start = from == null ? end.withDayOfMonth(1) : from;
-        check(start, end);
+        LocalDate end = end(to);
+        // A VAT return is monthly: by default the last day's month.
+        LocalDate start = start(from == null ? end.withDayOfMonth(1) : from, end);
         long companyId = company.id();
         int d = company.decimals(company.currency());
         return jpa.txExpr(TransactionType.Supports, em -> {
@@ -421,9 +417,8 @@ public class FinanceReportServiceImpl implements FinanceReportService {
 
     @Override
     public io.kovan.finance.api.CashFlowDTO cashFlow(LocalDate from, LocalDate to) {
-        LocalDate end = to == null ? Times.today() : to;
-        LocalDate start = from == null ? end.withDayOfYear(1) : from;
-        check(start, end);
+        LocalDate end = end(to);
+        LocalDate start = start(from, end);
         long companyId = company.id();
         int d = company.decimals(company.currency());
         return jpa.txExpr(TransactionType.Supports, em -> {
@@ -512,9 +507,8 @@ public class FinanceReportServiceImpl implements FinanceReportService {
         if (!by.equals("product") && !by.equals("customer")) {
             throw new ValidationException("groupBy", "must be product or customer");
         }
-        LocalDate end = to == null ? Times.today() : to;
-        LocalDate start = from == null ? end.withDayOfYear(1) : from;
-        check(start, end);
+        LocalDate end = end(to);
+        LocalDate start = start(from, end);
         long companyId = company.id();
         int d = company.decimals(company.currency());
         return jpa.txExpr(TransactionType.Supports, em -> {
@@ -566,10 +560,18 @@ public class FinanceReportServiceImpl implements FinanceReportService {
         return new GrossMarginRowDTO(key, name, revenue, cost, margin, percent);
     }
 
-    private static void check(LocalDate from, LocalDate to) {
-        if (from.isAfter(to)) {
+    /** A report's last day: the one asked, else today. */
+    private static LocalDate end(LocalDate to) {
+        return to == null ? Times.today() : to;
+    }
+
+    /** A report's first day: the one asked (not after the last), else 1 January of the last day's year. */
+    private static LocalDate start(LocalDate from, LocalDate end) {
+        LocalDate start = from == null ? end.withDayOfYear(1) : from;
+        if (start.isAfter(end)) {
             throw new ValidationException("from", "must not be after to");
         }
+        return start;
     }
 
     static BigDecimal decimal(Object value) {

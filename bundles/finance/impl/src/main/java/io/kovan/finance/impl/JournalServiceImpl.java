@@ -118,28 +118,7 @@ public class JournalServiceImpl implements JournalService {
         e.createdBy = caller.user();
         em.persist(e);
         em.flush();
-        int no = 1;
-        List<EntryLineEntity> rows = new ArrayList<>();
-        for (Line l : kept) {
-            EntryLineEntity row = new EntryLineEntity();
-            row.entryId = e.id;
-            row.lineNo = no++;
-            row.companyId = e.companyId;
-            row.accountId = l.accountId();
-            row.partyId = l.partyId();
-            row.productId = l.productId();
-            row.purpose = l.purpose();
-            row.debit = l.debit();
-            row.credit = l.credit();
-            row.baseDebit = l.baseDebit();
-            row.baseCredit = l.baseCredit();
-            row.description = l.description();
-            row.costCentre = l.costCentre();
-            row.date = e.date;
-            row.posted = 0;
-            em.persist(row);
-            rows.add(row);
-        }
+        List<EntryLineEntity> rows = writeLines(em, e, kept);
         em.flush();
         rows.forEach(em::detach);
         publish(em, e);
@@ -216,7 +195,14 @@ public class JournalServiceImpl implements JournalService {
             em.persist(e);
         }
         em.flush();
+        writeLines(em, e, lines);
+        em.flush();
+    }
+
+    /** The entry's lines, numbered in order, not posted yet (publishing marks them). */
+    private static List<EntryLineEntity> writeLines(EntityManager em, EntryEntity e, List<Line> lines) {
         int no = 1;
+        List<EntryLineEntity> rows = new ArrayList<>();
         for (Line l : lines) {
             EntryLineEntity row = new EntryLineEntity();
             row.entryId = e.id;
@@ -224,6 +210,7 @@ public class JournalServiceImpl implements JournalService {
             row.companyId = e.companyId;
             row.accountId = l.accountId();
             row.partyId = l.partyId();
+            row.productId = l.productId();
             row.purpose = l.purpose();
             row.debit = l.debit();
             row.credit = l.credit();
@@ -234,8 +221,9 @@ public class JournalServiceImpl implements JournalService {
             row.date = e.date;
             row.posted = 0;
             em.persist(row);
+            rows.add(row);
         }
-        em.flush();
+        return rows;
     }
 
     @Override
