@@ -98,6 +98,10 @@ public class FinanceIT extends FinanceTestSupport {
         assertEquals("100000.00", closing.get("102.01"));
         assertEquals("-105000.00", closing.get("500"));
         assertTrue(console("finance:trial-balance --from " + day + " --to " + day).contains("Akbank TL"));
+        // The ledger of the heading 10 Hazır Değerler is its accounts' together: 100 Kasa and 102.01 (below 102).
+        JsonNode ledger = ok(get("/api/finance/reports/general-ledger?account=" + ok(get("/api/finance/accounts/by-code/10")).get("id").asLong()
+            + "&from=" + day + "&to=" + day));
+        assertAmounts(ledger, Map.of("openingBalance", "0.00", "closingBalance", "105000.00"));
 
         // June 2025 closed: nothing posts into it, not even a reversal dated there; reopened, it takes postings again.
         long june = 0;

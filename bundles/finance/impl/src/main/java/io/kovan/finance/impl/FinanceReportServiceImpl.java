@@ -128,8 +128,13 @@ public class FinanceReportServiceImpl implements FinanceReportService {
         long companyId = company.id();
         return jpa.txExpr(TransactionType.Supports, em -> {
             AccountEntity a = AccountServiceImpl.load(em, accountId);
-            // A heading's ledger is its accounts' together.
-            List<Long> ids = accounts(em, companyId).values().stream().filter(x -> x.code().startsWith(a.code)).map(Account::id).toList();
+            // A heading's ledger is its accounts' together: those below it in the tree.
+            Map<Long, Account> all = accounts(em, companyId);
+            List<Long> ids = new ArrayList<>(List.of(a.id));
+            for (int i = 0; i < ids.size(); i++) {
+                long parent = ids.get(i);
+                all.values().stream().filter(x -> x.parentId() != null && x.parentId() == parent).forEach(x -> ids.add(x.id()));
+            }
             String in = String.join(", ", ids.stream().map(String::valueOf).toList());
             return ledger(em, a.code + " " + a.name, "l.ACCOUNT_ID IN (" + in + ")", companyId, start, end);
         });
