@@ -431,11 +431,18 @@ public class InvoiceServiceImpl implements InvoiceService {
         PartyDTO party = company.party(customer);
         return jpa.txExpr(TransactionType.Required, em -> {
             // Lines an earlier invoice took are left out: invoicing the same shipments again bills only what is new.
+            // One query per 500 lines, not one per line: a thousand-line shipment is invoiced in a few statements.
+            Set<Long> invoiced = new java.util.HashSet<>();
+            List<Long> ids = rows.stream().map(r -> r.sourceLineId).toList();
+            for (int from = 0; from < ids.size(); from += 500) {
+                String in = String.join(", ", ids.subList(from, Math.min(ids.size(), from + 500)).stream().map(String::valueOf).toList());
+                em.createNativeQuery("SELECT SOURCE_LINE_ID FROM KV_FIN_INVOICED WHERE SOURCE_TYPE = ? AND SOURCE_LINE_ID IN (" + in + ")")
+                    .setParameter(1, ShipmentService.DOCUMENT_TYPE).getResultList().forEach(id -> invoiced.add(((Number) id).longValue()));
+            }
             List<InvoiceLineEntity> open = new ArrayList<>();
             List<String[]> taking = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
-                if (em.createNativeQuery("SELECT 1 FROM KV_FIN_INVOICED WHERE SOURCE_TYPE = ? AND SOURCE_LINE_ID = ?").setParameter(1, sources.get(i)[0])
-                    .setParameter(2, rows.get(i).sourceLineId).getResultList().isEmpty()) {
+                if (!invoiced.contains(rows.get(i).sourceLineId)) {
                     open.add(rows.get(i));
                     taking.add(sources.get(i));
                 }
@@ -584,7 +591,7 @@ public class InvoiceServiceImpl implements InvoiceService {
             BigDecimal net = l.netAmount.setScale(e.amountScale, RoundingMode.HALF_UP);
             BigDecimal netBase = net.multiply(e.exchangeRate).setScale(base, RoundingMode.HALF_UP);
             partyBase = partyBase.add(netBase);
-            result.add(side(outgoing, account, null, l.productId, purpose, net, netBase, l.description));
+            result.add(side(outgoing, account, l.productId, purpose, net, netBase, l.description));
         }
         Map<BigDecimal, BigDecimal> vatByRate = new TreeMap<>();
         lines.forEach(l -> vatByRate.merge(l.vatRate.stripTrailingZeros(), l.vatAmount, BigDecimal::add));
@@ -611,12 +618,12 @@ public class InvoiceServiceImpl implements InvoiceService {
     }
 
     /** A revenue line is a credit, a sales-return, stock or expense line a debit. */
-    private static JournalServiceImpl.Line side(boolean credit, long account, Long party, Long product, String purpose, BigDecimal amount, BigDecimal base,
+    private static JournalServiceImpl.Line side(boolean credit, long account, Long product, String purpose, BigDecimal amount, BigDecimal base,
         String description) {
         BigDecimal none = BigDecimal.ZERO.setScale(amount.scale());
         BigDecimal noneBase = BigDecimal.ZERO.setScale(base.scale());
-        return credit ? new JournalServiceImpl.Line(account, party, product, purpose, none, amount, noneBase, base, description, null)
-            : new JournalServiceImpl.Line(account, party, product, purpose, amount, none, base, noneBase, description, null);
+        return credit ? new JournalServiceImpl.Line(account, null, product, purpose, none, amount, noneBase, base, description, null)
+            : new JournalServiceImpl.Line(account, null, product, purpose, amount, none, base, noneBase, description, null);
     }
 
     private static BigDecimal zero(InvoiceEntity e) {
