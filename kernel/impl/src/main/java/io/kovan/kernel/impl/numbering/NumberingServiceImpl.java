@@ -48,18 +48,15 @@ public class NumberingServiceImpl implements NumberingService {
         NumberSeriesDTO series = get(code);
         int year = series.yearly() ? documentDate.getYear() : 0;
         long number = jpa.txExpr(TransactionType.Required, em -> {
+            // Every drawer takes the series row's lock first (a no-op update), then the counter's:
+            // one lock order for all, so the first draws of a new year, whose counter row does not
+            // exist yet (or vanished again when its creator rolled back), cannot deadlock.
+            em.createNativeQuery("UPDATE KV_NUMBER_SERIES SET PADDING = PADDING WHERE CODE = ?").setParameter(1, series.code()).executeUpdate();
             long drawn = increment(em, series.code(), year);
             if (drawn == 0) {
-                // The first number of this series and year. Take the series row's lock (a no-op
-                // update), so concurrent first drawers create the counter one after another, look
-                // again (one may have committed it meanwhile), and create it if still missing.
-                em.createNativeQuery("UPDATE KV_NUMBER_SERIES SET PADDING = PADDING WHERE CODE = ?").setParameter(1, series.code()).executeUpdate();
-                drawn = increment(em, series.code(), year);
-                if (drawn == 0) {
-                    em.createNativeQuery("INSERT INTO KV_NUMBER_COUNTER (SERIES_CODE, YEAR_NO, LAST_NO) VALUES (?, ?, 1)")
-                        .setParameter(1, series.code()).setParameter(2, year).executeUpdate();
-                    drawn = 1;
-                }
+                em.createNativeQuery("INSERT INTO KV_NUMBER_COUNTER (SERIES_CODE, YEAR_NO, LAST_NO) VALUES (?, ?, 1)")
+                    .setParameter(1, series.code()).setParameter(2, year).executeUpdate();
+                drawn = 1;
             }
             return drawn;
         });
