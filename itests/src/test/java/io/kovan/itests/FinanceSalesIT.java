@@ -29,7 +29,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * → partial and full collection → return and credit note, every journal entry, the trial
  * balance, the statement and the ageing asserted to the kuruş (the chain runs first, so the
  * books hold nothing else); sales' credit check counting unpaid invoices; and 16 clients
- * invoicing shipments and paying at once, no shipment line invoiced twice and the ledger balanced.
+ * invoicing shipments and paying at once, no shipment line invoiced twice and the ledger balanced;
+ * services invoiced on order and goods as they ship, each line once, also while a service ships.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -202,6 +203,97 @@ public class FinanceSalesIT extends FinanceTestSupport {
         assertEquals("paid", paid.get("state").asText());
         assertAmounts(paid, Map.of("paidAmount", "500.00"));
         assertEquals("five of the eight payments fit", 5, ok(get("/api/finance/payments?party=" + customer)).get("total").asInt());
+        assertTrue(ok(get("/api/finance/reports/trial-balance")).get("balanced").asBoolean());
+    }
+
+    @Test
+    public void d1ServicesAreInvoicedOnOrderAndGoodsAsTheyShipEachLineOnce() throws Exception {
+        finance();
+        long customer = party("Hizmet Alan A.Ş.", "CUSTOMER", "3333333339");
+        long install = product("ORD-INSTALL", "SERVICE", null, "500", "0", "20");
+        long training = product("ORD-TRAINING", "SERVICE", null, "300", "0", "20");
+        long valve = product("ORD-VALVE", "STOCKED", null, "150", "100", "20");
+        ok(post("/api/inventory/receipts/" + created(post("/api/inventory/receipts", "{\"lines\":[{\"productId\":" + valve + ",\"quantity\":5,"
+            + "\"unitCost\":100}]}")).get("id").asLong() + "/post", ""));
+        long orderId = created(post("/api/sales/orders", "{\"customerId\":" + customer + ",\"lines\":[{\"productId\":" + valve + ",\"quantity\":2},"
+            + "{\"productId\":" + install + ",\"quantity\":2,\"discountPercent\":10},{\"productId\":" + training + ",\"quantity\":1}]}")).get("id").asLong();
+        assertEquals("a draft order is not invoiced", 409, post("/api/finance/invoices/from-order", "{\"orderId\":" + orderId + "}").status());
+        JsonNode lines = ok(post("/api/sales/orders/" + orderId + "/confirm", "")).get("lines");
+        long valveLine = lines.get(0).get("id").asLong();
+        long installLine = lines.get(1).get("id").asLong();
+        long trainingLine = lines.get(2).get("id").asLong();
+
+        // The training is delivered first, so it waits for its shipment's invoice; the valves are goods. Only the installation is invoiced on order:
+        // 2 × 500 less 10 % = 900.00, VAT 180.00 → 120 D 1,080.00 / 600 C 900.00, 391 C 180.00.
+        long trainingShipment = ship("{\"lines\":[{\"orderLineId\":" + trainingLine + ",\"quantity\":1}]}");
+        JsonNode onOrder = created(post("/api/finance/invoices/from-order", "{\"orderId\":" + orderId + ",\"post\":true}"));
+        assertEquals(1, onOrder.get("lines").size());
+        JsonNode billed = onOrder.get("lines").get(0);
+        assertEquals("sales.order", billed.get("sourceType").asText());
+        assertEquals(installLine, billed.get("sourceLineId").asLong());
+        assertAmounts(onOrder, Map.of("netTotal", "900.00", "vatTotal", "180.00", "total", "1080.00"));
+        assertEquals(List.of("120 D 1080.00", "600 C 900.00", "391 C 180.00"), entryLines(onOrder.get("journalEntryId").asLong()));
+        Reply again = post("/api/finance/invoices/from-order", "{\"orderId\":" + orderId + "}");
+        assertEquals(again.body(), 409, again.status());
+        assertTrue(again.body(), again.json().get("detail").asText().contains("no service line left"));
+
+        // The rest ships. Invoicing both shipments bills the training and the valves (300.00 + 2 × 150.00), not the installation again.
+        long rest = ship("{\"lines\":[{\"orderLineId\":" + valveLine + ",\"quantity\":2},{\"orderLineId\":" + installLine + ",\"quantity\":2}]}");
+        JsonNode delivered = created(post("/api/finance/invoices/from-shipments", "{\"shipmentIds\":[" + trainingShipment + "," + rest + "],\"post\":true}"));
+        Set<String> codes = new TreeSet<>();
+        delivered.get("lines").forEach(l -> codes.add(l.get("productCode").asText()));
+        assertEquals(Set.of("ORD-TRAINING", "ORD-VALVE"), codes);
+        assertAmounts(delivered, Map.of("netTotal", "600.00", "vatTotal", "120.00", "total", "720.00"));
+        assertEquals(409, post("/api/finance/invoices/from-shipments", "{\"shipmentIds\":[" + rest + "]}").status());
+        long invoicesInFlow = 0;
+        for (JsonNode d : ok(get("/api/core/documents/sales.order/" + orderId + "/flow")).get("documents")) {
+            invoicesInFlow += "finance.invoice".equals(d.get("type").asText()) ? 1 : 0;
+        }
+        assertEquals(2, invoicesInFlow);
+
+        // Bad input: a 400 naming the field, a 404 for an unknown order; nothing written.
+        int invoices = ok(get("/api/finance/invoices?party=" + customer)).get("total").asInt();
+        Reply missing = post("/api/finance/invoices/from-order", "{\"post\":true}");
+        assertEquals(missing.body(), 400, missing.status());
+        assertTrue(missing.body(), missing.body().contains("orderId"));
+        assertEquals(400, post("/api/finance/invoices/from-order", "{\"orderId\":\"SO-1\"}").status());
+        assertEquals(404, post("/api/finance/invoices/from-order", "{\"orderId\":987654321}").status());
+        assertEquals(invoices, ok(get("/api/finance/invoices?party=" + customer)).get("total").asInt());
+    }
+
+    @Test
+    public void e1AServiceShippedWhileItIsInvoicedOnOrderIsInvoicedOnce() throws Exception {
+        finance();
+        long customer = party("Yarışan Hizmet Ltd.", "CUSTOMER", "2222222224");
+        long service = product("RACE-INSTALL", "SERVICE", null, "200", "0", "20");
+        for (int round = 0; round < 3; round++) {
+            long orderId = created(post("/api/sales/orders", "{\"customerId\":" + customer + ",\"lines\":[{\"productId\":" + service + ",\"quantity\":1}]}"))
+                .get("id").asLong();
+            long orderLine = ok(post("/api/sales/orders/" + orderId + "/confirm", "")).get("lines").get(0).get("id").asLong();
+            long shipment = created(post("/api/sales/shipments", "{\"lines\":[{\"orderLineId\":" + orderLine + ",\"quantity\":1}]}")).get("id").asLong();
+            ok(post("/api/sales/shipments/" + shipment + "/pick", ""));
+            ok(post("/api/sales/shipments/" + shipment + "/pack", ""));
+            long shipmentLine = ok(get("/api/sales/shipments/" + shipment)).get("lines").get(0).get("id").asLong();
+            // Clients 1–4 invoice the order; client 5 ships the line and invoices the shipment.
+            Map<Integer, Integer> statuses = race(5, client -> {
+                if (client <= 4) {
+                    return post("/api/finance/invoices/from-order", "{\"orderId\":" + orderId + ",\"post\":true}").status();
+                }
+                assertEquals(200, post("/api/sales/shipments/" + shipment + "/ship", "").status());
+                return post("/api/finance/invoices/from-shipments", "{\"shipmentIds\":[" + shipment + "],\"post\":true}").status();
+            });
+            assertTrue("only 201 and 409: " + statuses, Set.of(201, 409).containsAll(statuses.keySet()));
+            assertEquals("one invoice: " + statuses, Integer.valueOf(1), statuses.get(201));
+            int times = 0;
+            for (JsonNode i : ok(get("/api/finance/invoices?party=" + customer + "&limit=500")).get("items")) {
+                for (JsonNode l : i.get("lines")) {
+                    boolean ofThisLine = "sales.order".equals(l.get("sourceType").asText()) && l.get("sourceLineId").asLong() == orderLine
+                        || "sales.shipment".equals(l.get("sourceType").asText()) && l.get("sourceLineId").asLong() == shipmentLine;
+                    times += ofThisLine && !"cancelled".equals(i.get("state").asText()) ? 1 : 0;
+                }
+            }
+            assertEquals("round " + round + ": the service line on exactly one invoice", 1, times);
+        }
         assertTrue(ok(get("/api/finance/reports/trial-balance")).get("balanced").asBoolean());
     }
 

@@ -32,6 +32,16 @@ public interface InvoiceService {
      */
     InvoiceDTO fromShipments(List<Long> shipmentIds, java.time.LocalDate date, boolean post);
 
+    /**
+     * A customer invoice for a confirmed order's services (and lines naming no product) at the
+     * ordered quantity: every such line not shipped and not invoiced yet; goods are invoiced from
+     * their shipments. A service line is invoiced once, on order or with its shipments, whatever
+     * the concurrency. Needs sales.
+     *
+     * @since 1.1
+     */
+    InvoiceDTO fromOrder(long orderId, java.time.LocalDate date, boolean post);
+
     /** A credit note for a customer return, priced as the invoice lines of the shipment lines it brings back. Needs sales. */
     InvoiceDTO fromReturn(long returnId, java.time.LocalDate date, boolean post);
 

@@ -5,7 +5,7 @@
  * currency's decimals; base amounts are in the company currency.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.kovan.finance.api;
 
 import org.osgi.annotation.bundle.Export;

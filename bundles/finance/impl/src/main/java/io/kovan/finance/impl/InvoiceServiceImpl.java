@@ -51,6 +51,7 @@ import io.kovan.kernel.api.workflow.WorkflowDTO;
 import io.kovan.kernel.api.workflow.WorkflowService;
 import io.kovan.sales.api.OrderDTO;
 import io.kovan.sales.api.OrderLineDTO;
+import io.kovan.sales.api.OrderService;
 import io.kovan.sales.api.ReturnDTO;
 import io.kovan.sales.api.ReturnLineDTO;
 import io.kovan.sales.api.ReturnService;
@@ -73,6 +74,7 @@ public class InvoiceServiceImpl implements InvoiceService {
     static final int PRICE_SCALE = 4;
     static final int PERCENT_SCALE = 4;
     static final int MAX_LINES = 5000;
+    private static final Set<String> INVOICEABLE_ORDER_STATES = Set.of("confirmed", "partially-delivered", "delivered");
     private static final BigDecimal HUNDRED = new BigDecimal("100");
     private static final Set<String> SORT_FIELDS = Set.of("number", "date", "dueDate", "id");
 
@@ -308,7 +310,7 @@ public class InvoiceServiceImpl implements InvoiceService {
         }
     }
 
-    private InvoiceDTO saved(EntityManager em, Draft draft, List<String[]> takenSources, Boolean post) {
+    private InvoiceDTO saved(EntityManager em, Draft draft, List<Source> takenSources, Boolean post) {
         InvoiceEntity e = draft.header;
         e.createdAt = Times.now();
         e.createdBy = caller.user();
@@ -334,27 +336,56 @@ public class InvoiceServiceImpl implements InvoiceService {
         em.flush();
     }
 
+    /**
+     * A sales line an invoice takes: its key goes into KV_FIN_INVOICED. A probe only checks that
+     * no other invoice holds or is taking the key (its insert waits for a taker under way), and
+     * leaves it free.
+     */
+    private record Source(String type, long lineId, String label, boolean probe) {
+        static Source of(String type, long lineId, String label) {
+            return new Source(type, lineId, label, false);
+        }
+
+        static Source probe(String type, long lineId, String label) {
+            return new Source(type, lineId, label, true);
+        }
+    }
+
     /** Takes each sales line for this invoice; a line another invoice holds makes the whole call a 409. */
-    private static void take(EntityManager em, InvoiceEntity e, List<String[]> sources) {
-        // In key order: two invoices of overlapping shipments then queue on their first common line instead of deadlocking.
-        List<String[]> ordered = sources.stream().sorted(java.util.Comparator.comparing((String[] x) -> x[0])
-            .thenComparingLong(x -> Long.parseLong(x[1]))).toList();
-        for (String[] source : ordered) {
+    private static void take(EntityManager em, InvoiceEntity e, List<Source> sources) {
+        // In key order: two invoices of overlapping documents then queue on their first common line instead of deadlocking.
+        List<Source> ordered = sources.stream().sorted(java.util.Comparator.comparing(Source::type).thenComparingLong(Source::lineId)).toList();
+        for (Source source : ordered) {
             List<?> holder = em.createNativeQuery("SELECT INVOICE_ID FROM KV_FIN_INVOICED WHERE SOURCE_TYPE = ? AND SOURCE_LINE_ID = ?")
-                .setParameter(1, source[0]).setParameter(2, Long.parseLong(source[1])).getResultList();
+                .setParameter(1, source.type()).setParameter(2, source.lineId()).getResultList();
             if (!holder.isEmpty()) {
-                throw new ConflictException(source[2] + " is invoiced already (invoice " + ((Number) holder.get(0)).longValue() + ")");
+                throw new ConflictException(source.label() + " is invoiced already (invoice " + ((Number) holder.get(0)).longValue() + ")");
             }
             try {
-                em.createNativeQuery("INSERT INTO KV_FIN_INVOICED (SOURCE_TYPE, SOURCE_LINE_ID, INVOICE_ID) VALUES (?, ?, ?)").setParameter(1, source[0])
-                    .setParameter(2, Long.parseLong(source[1])).setParameter(3, e.id).executeUpdate();
+                em.createNativeQuery("INSERT INTO KV_FIN_INVOICED (SOURCE_TYPE, SOURCE_LINE_ID, INVOICE_ID) VALUES (?, ?, ?)").setParameter(1, source.type())
+                    .setParameter(2, source.lineId()).setParameter(3, e.id).executeUpdate();
             } catch (javax.persistence.PersistenceException x) {
                 if (io.kovan.kernel.api.persistence.Constraints.isConstraintViolation(x)) {
-                    throw new ConflictException(source[2] + " is being invoiced by another request");
+                    throw new ConflictException(source.label() + " is being invoiced by another request");
                 }
                 throw x;
             }
+            if (source.probe()) {
+                em.createNativeQuery("DELETE FROM KV_FIN_INVOICED WHERE SOURCE_TYPE = ? AND SOURCE_LINE_ID = ?").setParameter(1, source.type())
+                    .setParameter(2, source.lineId()).executeUpdate();
+            }
         }
+    }
+
+    /** Which of these lines of a source type an invoice holds: one query per 500 lines, so a thousand-line document takes a few statements. */
+    private static Set<Long> invoicedKeys(EntityManager em, String type, List<Long> ids) {
+        Set<Long> invoiced = new java.util.HashSet<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            String in = String.join(", ", ids.subList(from, Math.min(ids.size(), from + 500)).stream().map(String::valueOf).toList());
+            em.createNativeQuery("SELECT SOURCE_LINE_ID FROM KV_FIN_INVOICED WHERE SOURCE_TYPE = ? AND SOURCE_LINE_ID IN (" + in + ")")
+                .setParameter(1, type).getResultList().forEach(id -> invoiced.add(((Number) id).longValue()));
+        }
+        return invoiced;
     }
 
     @Override
@@ -398,31 +429,23 @@ public class InvoiceServiceImpl implements InvoiceService {
         LocalDate day = date == null ? Times.today() : date;
         int decimals = company.decimals(currency);
         List<InvoiceLineEntity> rows = new ArrayList<>();
-        List<String[]> sources = new ArrayList<>();
+        List<Source> sources = new ArrayList<>();
+        // Shipment lines of service lines, which may be invoiced on order instead: the order line's key, by shipment line id.
+        Map<Long, Source> serviceLines = new HashMap<>();
         for (ShipmentDTO s : shipped) {
             for (ShipmentLineDTO sl : s.lines()) {
                 OrderLineDTO ol = orders.get(sl.orderId()).lines().stream().filter(x -> x.id().equals(sl.orderLineId())).findFirst().orElseThrow();
-                InvoiceLineEntity row = new InvoiceLineEntity();
-                row.productId = sl.productId();
-                row.productCode = sl.productCode();
                 ProductDTO product = sl.productId() == null ? null : company.product(sl.productId());
-                row.category = product == null ? null : product.category();
-                row.description = ol.description() != null ? ol.description() : product != null ? product.name() : sl.productCode();
-                row.unit = ol.unit();
-                row.quantity = sl.quantity().setScale(QUANTITY_SCALE, RoundingMode.HALF_UP);
-                row.unitPrice = ol.unitPrice().setScale(PRICE_SCALE, RoundingMode.HALF_UP);
-                // The order line's net (its own and the order's discount) in proportion to what shipped, so a whole delivery invoices to the order's figure.
-                row.netAmount = ol.netAmount().multiply(sl.quantity()).divide(ol.quantity(), decimals, RoundingMode.HALF_UP);
-                BigDecimal gross = row.quantity.multiply(row.unitPrice);
-                row.discountPercent = gross.signum() == 0 ? BigDecimal.ZERO.setScale(PERCENT_SCALE)
-                    : HUNDRED.subtract(row.netAmount.multiply(HUNDRED).divide(gross, PERCENT_SCALE, RoundingMode.HALF_UP)).max(BigDecimal.ZERO);
-                row.vatRate = ol.vatRate().setScale(2, RoundingMode.HALF_UP);
+                InvoiceLineEntity row = fromOrderLine(ol, product, sl.quantity(), decimals);
+                row.productCode = sl.productCode();
                 row.sourceType = ShipmentService.DOCUMENT_TYPE;
                 row.sourceId = s.id();
                 row.sourceLineId = sl.id();
-                amounts(row, decimals);
                 rows.add(row);
-                sources.add(new String[] {ShipmentService.DOCUMENT_TYPE, String.valueOf(sl.id()), "Line " + sl.lineNo() + " of shipment " + s.number()});
+                if (billedOnOrder(ol, product)) {
+                    serviceLines.put(sl.id(), Source.probe(OrderService.DOCUMENT_TYPE, ol.id(), "Line " + ol.lineNo() + " of order " + sl.orderNumber()));
+                }
+                sources.add(Source.of(ShipmentService.DOCUMENT_TYPE, sl.id(), "Line " + sl.lineNo() + " of shipment " + s.number()));
             }
         }
         Violations rateCheck = new Violations();
@@ -430,21 +453,22 @@ public class InvoiceServiceImpl implements InvoiceService {
         rateCheck.throwIfAny();
         PartyDTO party = company.party(customer);
         return jpa.txExpr(TransactionType.Required, em -> {
-            // Lines an earlier invoice took are left out: invoicing the same shipments again bills only what is new.
-            // One query per 500 lines, not one per line: a thousand-line shipment is invoiced in a few statements.
-            Set<Long> invoiced = new java.util.HashSet<>();
-            List<Long> ids = rows.stream().map(r -> r.sourceLineId).toList();
-            for (int from = 0; from < ids.size(); from += 500) {
-                String in = String.join(", ", ids.subList(from, Math.min(ids.size(), from + 500)).stream().map(String::valueOf).toList());
-                em.createNativeQuery("SELECT SOURCE_LINE_ID FROM KV_FIN_INVOICED WHERE SOURCE_TYPE = ? AND SOURCE_LINE_ID IN (" + in + ")")
-                    .setParameter(1, ShipmentService.DOCUMENT_TYPE).getResultList().forEach(id -> invoiced.add(((Number) id).longValue()));
-            }
+            // Lines an earlier invoice took are left out: invoicing the same shipments again bills only what is new; so are
+            // service lines invoiced on order.
+            Set<Long> invoiced = invoicedKeys(em, ShipmentService.DOCUMENT_TYPE, rows.stream().map(r -> r.sourceLineId).toList());
+            Set<Long> onOrder = invoicedKeys(em, OrderService.DOCUMENT_TYPE, serviceLines.values().stream().map(Source::lineId).toList());
             List<InvoiceLineEntity> open = new ArrayList<>();
-            List<String[]> taking = new ArrayList<>();
+            List<Source> taking = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
-                if (!invoiced.contains(rows.get(i).sourceLineId)) {
-                    open.add(rows.get(i));
+                InvoiceLineEntity row = rows.get(i);
+                Source service = serviceLines.get(row.sourceLineId);
+                if (!invoiced.contains(row.sourceLineId) && (service == null || !onOrder.contains(service.lineId()))) {
+                    open.add(row);
                     taking.add(sources.get(i));
+                    if (service != null) {
+                        // Waits for, or refuses, an invoice of this line on order under way.
+                        taking.add(service);
+                    }
                 }
             }
             if (open.isEmpty()) {
@@ -463,6 +487,101 @@ public class InvoiceServiceImpl implements InvoiceService {
     }
 
     @Override
+    public InvoiceDTO fromOrder(long orderId, LocalDate date, boolean post) {
+        OrderService orders = sales.orders();
+        OrderDTO order = order(orders, orderId);
+        if (!INVOICEABLE_ORDER_STATES.contains(order.state())) {
+            throw new ConflictException("Order " + order.number() + " is " + order.state() + "; only a confirmed order is invoiced");
+        }
+        LocalDate day = date == null ? Times.today() : date;
+        int decimals = company.decimals(order.currency());
+        List<InvoiceLineEntity> rows = new ArrayList<>();
+        List<Source> sources = new ArrayList<>();
+        for (OrderLineDTO ol : order.lines()) {
+            ProductDTO product = ol.productId() == null ? null : company.product(ol.productId());
+            // A service line that shipped is invoiced with its shipment, not here.
+            if (billedOnOrder(ol, product) && ol.deliveredQuantity().signum() == 0) {
+                InvoiceLineEntity row = fromOrderLine(ol, product, ol.quantity(), decimals);
+                row.sourceType = OrderService.DOCUMENT_TYPE;
+                row.sourceId = order.id();
+                row.sourceLineId = ol.id();
+                rows.add(row);
+                sources.add(Source.of(OrderService.DOCUMENT_TYPE, ol.id(), "Line " + ol.lineNo() + " of order " + order.number()));
+            }
+        }
+        Violations rateCheck = new Violations();
+        BigDecimal rate = company.rate(rateCheck, "date", order.currency(), day);
+        rateCheck.throwIfAny();
+        PartyDTO party = company.party(order.customerId());
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Set<Long> invoiced = invoicedKeys(em, OrderService.DOCUMENT_TYPE, rows.stream().map(r -> r.sourceLineId).toList());
+            List<InvoiceLineEntity> open = new ArrayList<>();
+            List<Source> taking = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (!invoiced.contains(rows.get(i).sourceLineId)) {
+                    open.add(rows.get(i));
+                    taking.add(sources.get(i));
+                }
+            }
+            if (open.isEmpty()) {
+                throw new ConflictException("Order " + order.number() + " has no service line left to invoice on order: goods are invoiced as they "
+                    + "ship, and its services are invoiced or shipped already");
+            }
+            InvoiceEntity h = header(InvoiceKind.CUSTOMER_INVOICE, party, day, null, order.currency(), rate, decimals, open);
+            h.reference = order.number();
+            InvoiceDTO created = saved(em, new Draft(h, open), taking, post);
+            // The keys are taken: a shipment of these lines invoiced meanwhile has committed by now, and shows here.
+            Map<Long, OrderLineDTO> now = new HashMap<>();
+            order(orders, orderId).lines().forEach(l -> now.put(l.id(), l));
+            for (InvoiceLineEntity row : open) {
+                OrderLineDTO l = now.get(row.sourceLineId);
+                if (l.deliveredQuantity().signum() != 0) {
+                    throw new ConflictException("Line " + l.lineNo() + " of order " + order.number() + " was shipped meanwhile; invoice its shipment");
+                }
+            }
+            flow.link(new DocumentDTO(OrderService.DOCUMENT_TYPE, order.id(), order.number(), order.state(), order.date(), order.total(), order.currency()),
+                document(h));
+            return created;
+        });
+    }
+
+    private static OrderDTO order(OrderService orders, long id) {
+        try {
+            return orders.get(id);
+        } catch (NotFoundException e) {
+            throw new NotFoundException("Order", id);
+        }
+    }
+
+    /**
+     * Services (and lines naming no product) may be invoiced on order, at the ordered quantity,
+     * before or without a delivery; goods are invoiced as they ship.
+     */
+    private static boolean billedOnOrder(OrderLineDTO line, ProductDTO product) {
+        return line.productId() == null || product != null && product.type() == ProductType.SERVICE;
+    }
+
+    /** An invoice line for {@code quantity} of an order line, priced as the order line. */
+    private static InvoiceLineEntity fromOrderLine(OrderLineDTO ol, ProductDTO product, BigDecimal quantity, int decimals) {
+        InvoiceLineEntity row = new InvoiceLineEntity();
+        row.productId = ol.productId();
+        row.productCode = ol.productCode();
+        row.category = product == null ? null : product.category();
+        row.description = ol.description() != null ? ol.description() : product != null ? product.name() : ol.productCode();
+        row.unit = ol.unit();
+        row.quantity = quantity.setScale(QUANTITY_SCALE, RoundingMode.HALF_UP);
+        row.unitPrice = ol.unitPrice().setScale(PRICE_SCALE, RoundingMode.HALF_UP);
+        // The order line's net (its own and the order's discount) in proportion to the quantity, so a whole line invoices to the order's figure.
+        row.netAmount = ol.netAmount().multiply(quantity).divide(ol.quantity(), decimals, RoundingMode.HALF_UP);
+        BigDecimal gross = row.quantity.multiply(row.unitPrice);
+        row.discountPercent = gross.signum() == 0 ? BigDecimal.ZERO.setScale(PERCENT_SCALE)
+            : HUNDRED.subtract(row.netAmount.multiply(HUNDRED).divide(gross, PERCENT_SCALE, RoundingMode.HALF_UP)).max(BigDecimal.ZERO);
+        row.vatRate = ol.vatRate().setScale(2, RoundingMode.HALF_UP);
+        amounts(row, decimals);
+        return row;
+    }
+
+    @Override
     public InvoiceDTO fromReturn(long returnId, LocalDate date, boolean post) {
         ReturnService returns = sales.returns();
         ReturnDTO r;
@@ -474,12 +593,14 @@ public class InvoiceServiceImpl implements InvoiceService {
         LocalDate day = date == null ? Times.today() : date;
         return jpa.txExpr(TransactionType.Required, em -> {
             List<InvoiceLineEntity> rows = new ArrayList<>();
-            List<String[]> sources = new ArrayList<>();
+            List<Source> sources = new ArrayList<>();
             InvoiceEntity credited = null;
             for (ReturnLineDTO rl : r.lines()) {
-                List<InvoiceLineEntity> invoiced = em.createQuery("SELECT l FROM InvoiceLineEntity l, InvoiceEntity i WHERE l.invoiceId = i.id "
-                    + "AND l.sourceType = :t AND l.sourceLineId = :s AND i.state IN ('posted', 'paid')", InvoiceLineEntity.class)
-                    .setParameter("t", ShipmentService.DOCUMENT_TYPE).setParameter("s", rl.shipmentLineId()).getResultList();
+                List<InvoiceLineEntity> invoiced = postedLines(em, ShipmentService.DOCUMENT_TYPE, rl.shipmentLineId());
+                if (invoiced.isEmpty() && rl.orderLineId() != null) {
+                    // a service invoiced on order, then delivered and brought back
+                    invoiced = postedLines(em, OrderService.DOCUMENT_TYPE, rl.orderLineId());
+                }
                 if (invoiced.isEmpty()) {
                     throw new ConflictException("Line " + rl.lineNo() + " of return " + r.number() + " came back from a shipment line no posted invoice "
                         + "holds; invoice the shipment first");
@@ -508,7 +629,7 @@ public class InvoiceServiceImpl implements InvoiceService {
                 row.sourceLineId = rl.id();
                 amounts(row, invoice.amountScale);
                 rows.add(row);
-                sources.add(new String[] {ReturnService.DOCUMENT_TYPE, String.valueOf(rl.id()), "Line " + rl.lineNo() + " of return " + r.number()});
+                sources.add(Source.of(ReturnService.DOCUMENT_TYPE, rl.id(), "Line " + rl.lineNo() + " of return " + r.number()));
             }
             // At the credited invoice's rate: crediting all of it then clears its receivable to the kuruş in the company currency too.
             BigDecimal rate = credited.exchangeRate;
@@ -519,6 +640,13 @@ public class InvoiceServiceImpl implements InvoiceService {
             flow.link(new DocumentDTO(ReturnService.DOCUMENT_TYPE, r.id(), r.number(), r.state(), r.date(), r.totalCost(), r.currency()), document(h));
             return created;
         });
+    }
+
+    /** The posted (or paid) invoices' lines made from this sales line. */
+    private static List<InvoiceLineEntity> postedLines(EntityManager em, String sourceType, Long sourceLineId) {
+        return em.createQuery("SELECT l FROM InvoiceLineEntity l, InvoiceEntity i WHERE l.invoiceId = i.id "
+            + "AND l.sourceType = :t AND l.sourceLineId = :s AND i.state IN ('posted', 'paid')", InvoiceLineEntity.class)
+            .setParameter("t", sourceType).setParameter("s", sourceLineId).getResultList();
     }
 
     // ---- posting --------------------------------------------------------------------------

@@ -41,6 +41,10 @@ public class InvoiceResource {
     public record FromShipmentsDTO(List<Long> shipmentIds, LocalDate date, Boolean post) {
     }
 
+    /** Invoicing a confirmed order's services on order. */
+    public record FromOrderDTO(Long orderId, LocalDate date, Boolean post) {
+    }
+
     /** A credit note for a customer return. */
     public record FromReturnDTO(Long returnId, LocalDate date, Boolean post) {
     }
@@ -69,6 +73,16 @@ public class InvoiceResource {
     public Response fromShipments(FromShipmentsDTO body) {
         FromShipmentsDTO b = Params.body(body);
         return Response.status(Response.Status.CREATED).entity(invoices.fromShipments(b.shipmentIds(), b.date(), Boolean.TRUE.equals(b.post()))).build();
+    }
+
+    @POST
+    @Path("from-order")
+    public Response fromOrder(FromOrderDTO body) {
+        FromOrderDTO b = Params.body(body);
+        if (b.orderId() == null) {
+            throw new ValidationException("orderId", "is required");
+        }
+        return Response.status(Response.Status.CREATED).entity(invoices.fromOrder(b.orderId(), b.date(), Boolean.TRUE.equals(b.post()))).build();
     }
 
     @POST
