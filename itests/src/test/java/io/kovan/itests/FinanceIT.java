@@ -3,6 +3,7 @@ package io.kovan.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -240,6 +241,47 @@ public class FinanceIT extends FinanceTestSupport {
         assertTrue(ok(get("/api/finance/reports/trial-balance")).get("balanced").asBoolean());
         assertTrue(ok(get("/api/finance/reports/income-statement?from=" + TODAY.minusDays(60) + "&to=" + TODAY)).get("totals").has("GROSS_PROFIT"));
         assertTrue(get("/api/finance/reports/trial-balance?format=csv").body().startsWith("account,name,type,opening,debit,credit,closing"));
+    }
+
+    @Test
+    public void foreignCurrencySettlementsPostTheirExchangeDifferencesAndLeaveThePartyAtZero() throws Exception {
+        finance();
+        long customer = created(post("/api/core/parties", "{\"kind\":\"ORGANIZATION\",\"name\":\"Dolar Alıcı Inc.\",\"roles\":[\"CUSTOMER\"],"
+            + "\"currency\":\"USD\"}")).get("id").asLong();
+        long supplier = created(post("/api/core/parties", "{\"kind\":\"ORGANIZATION\",\"name\":\"Avro Tedarik GmbH\",\"roles\":[\"SUPPLIER\"],"
+            + "\"currency\":\"EUR\"}")).get("id").asLong();
+        // 100.00 USD at 30 → 120 D 3,000.00 / 600 C 3,000.00.
+        JsonNode invoice = created(post("/api/finance/invoices", "{\"kind\":\"CUSTOMER_INVOICE\",\"partyId\":" + customer + ",\"currency\":\"USD\","
+            + "\"exchangeRate\":30,\"post\":true,\"lines\":[{\"description\":\"Danışmanlık\",\"quantity\":1,\"unitPrice\":100,\"vatRate\":0}]}"));
+        long invoiceId = invoice.get("id").asLong();
+        assertEquals(List.of("120 D 3000.00", "600 C 3000.00"), entryLines(invoice.get("journalEntryId").asLong()));
+        // 40.00 USD collected at 31: 1,240.00 clears 1,200.00 of the receivable, 40.00 is a gain, in the collection's entry.
+        JsonNode first = created(post("/api/finance/payments", "{\"direction\":\"INCOMING\",\"partyId\":" + customer + ",\"amount\":40,"
+            + "\"currency\":\"USD\",\"exchangeRate\":31,\"accountCode\":\"100\",\"allocations\":[{\"invoiceId\":" + invoiceId + ",\"amount\":40}]}"));
+        assertEquals(List.of("100 D 1240.00", "120 C 1240.00", "120 D 40.00", "646 C 40.00"), entryLines(first.get("journalEntryId").asLong()));
+        // 60.00 USD at 29, allocated later: 1,740.00 against the 1,800.00 left, a 60.00 loss in an entry of its own.
+        JsonNode second = created(post("/api/finance/payments", "{\"direction\":\"INCOMING\",\"partyId\":" + customer + ",\"amount\":60,"
+            + "\"currency\":\"USD\",\"exchangeRate\":29,\"accountCode\":\"100\"}"));
+        long secondId = second.get("id").asLong();
+        ok(post("/api/finance/payments/" + secondId + "/allocations", "[{\"invoiceId\":" + invoiceId + ",\"amount\":60}]"));
+        assertEquals(List.of("100 D 1740.00", "120 C 1740.00", "120 C 60.00", "656 D 60.00"), sourceLines("finance.payment", secondId));
+        assertEquals("paid", ok(get("/api/finance/invoices/" + invoiceId)).get("state").asText());
+        assertAmounts(ok(get("/api/finance/credit-exposure/" + customer)), Map.of("receivables", "0.00"));
+
+        // A supplier's 50.00 EUR at 35, paid at 36: 320 D 1,800.00 clears 1,750.00, the 50.00 more is a loss.
+        JsonNode bill = created(post("/api/finance/invoices", "{\"kind\":\"SUPPLIER_INVOICE\",\"partyId\":" + supplier + ",\"currency\":\"EUR\","
+            + "\"exchangeRate\":35,\"post\":true,\"lines\":[{\"description\":\"Lisans\",\"quantity\":1,\"unitPrice\":50,\"vatRate\":0}]}"));
+        assertEquals(List.of("320 C 1750.00", "770 D 1750.00"), entryLines(bill.get("journalEntryId").asLong()));
+        JsonNode paid = created(post("/api/finance/payments", "{\"direction\":\"OUTGOING\",\"partyId\":" + supplier + ",\"amount\":50,"
+            + "\"currency\":\"EUR\",\"exchangeRate\":36,\"accountCode\":\"100\",\"allocations\":[{\"invoiceId\":" + bill.get("id").asLong()
+            + ",\"amount\":50}]}"));
+        assertEquals(List.of("320 D 1800.00", "100 C 1800.00", "320 C 50.00", "656 D 50.00"), entryLines(paid.get("journalEntryId").asLong()));
+        BigDecimal payable = BigDecimal.ZERO;
+        for (JsonNode l : ok(get("/api/finance/reports/statement?party=" + supplier + "&from=" + TODAY + "&to=" + TODAY)).get("lines")) {
+            payable = l.get("balance").decimalValue();
+        }
+        assertEquals(0, payable.signum());
+        assertTrue(ok(get("/api/finance/reports/trial-balance")).get("balanced").asBoolean());
     }
 
     @Test

@@ -305,13 +305,4 @@ public class FinanceSalesIT extends FinanceTestSupport {
         assertEquals("shipped", ok(post("/api/sales/shipments/" + id + "/ship", "")).get("state").asText());
         return id;
     }
-
-    /** The lines of the entries a document caused, as {@code account D|C amount}. */
-    private List<String> sourceLines(String sourceType, long sourceId) throws Exception {
-        List<String> lines = new ArrayList<>();
-        for (JsonNode e : ok(get("/api/finance/journal-entries?sourceType=" + sourceType + "&source=" + sourceId)).get("items")) {
-            lines.addAll(entryLines(e.get("id").asLong()));
-        }
-        return lines;
-    }
 }

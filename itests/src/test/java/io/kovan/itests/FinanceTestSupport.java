@@ -49,6 +49,15 @@ public abstract class FinanceTestSupport extends KovanTestSupport {
         return lines;
     }
 
+    /** The lines of the entries a document caused, as {@code account D|C amount}. */
+    protected List<String> sourceLines(String sourceType, long sourceId) throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode e : ok(get("/api/finance/journal-entries?sourceType=" + sourceType + "&source=" + sourceId)).get("items")) {
+            lines.addAll(entryLines(e.get("id").asLong()));
+        }
+        return lines;
+    }
+
     protected static Map<String, String> closing(JsonNode trialBalance) {
         Map<String, String> closing = new TreeMap<>();
         trialBalance.get("rows").forEach(r -> closing.put(r.get("accountCode").asText(), r.get("closingBalance").decimalValue().toPlainString()));

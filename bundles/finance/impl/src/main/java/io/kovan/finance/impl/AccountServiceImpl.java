@@ -62,9 +62,6 @@ public class AccountServiceImpl implements AccountService {
         jpa.tx(TransactionType.Required, em -> {
             long accounts = em.createQuery("SELECT COUNT(a) FROM AccountEntity a WHERE a.companyId = :c", Long.class).setParameter("c", companyId)
                 .getSingleResult();
-            if (accounts > 0) {
-                return;
-            }
             String template = company.chartTemplate();
             List<String[]> rows = new ArrayList<>();
             Map<String, String> rules = new java.util.LinkedHashMap<>();
@@ -87,6 +84,10 @@ public class AccountServiceImpl implements AccountService {
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot read chart template " + template, e);
             }
+            if (accounts > 0) {
+                addMissingRules(em, companyId, rules);
+                return;
+            }
             Map<String, AccountEntity> byCode = new HashMap<>();
             for (String[] row : rows) {
                 AccountEntity a = new AccountEntity();
@@ -102,16 +103,34 @@ public class AccountServiceImpl implements AccountService {
                 em.flush();
                 byCode.put(a.code, a);
             }
-            rules.forEach((purpose, code) -> {
-                RuleEntity r = new RuleEntity();
-                r.companyId = companyId;
-                r.purpose = PostingRuleServiceImpl.purpose(purpose);
-                r.matchKind = PostingRuleServiceImpl.DEFAULT;
-                r.matchValue = "";
-                r.accountId = byCode.get(code).id;
-                em.persist(r);
-            });
+            rules.forEach((purpose, code) -> defaultRule(em, companyId, purpose, byCode.get(code).id));
         });
+    }
+
+    /**
+     * A purpose a later version brought (exchange differences, say) gets the template's DEFAULT
+     * rule in a chart loaded before it, when the chart has that account and it takes postings.
+     */
+    private static void addMissingRules(EntityManager em, long companyId, Map<String, String> rules) {
+        rules.forEach((purpose, code) -> {
+            long defined = em.createQuery("SELECT COUNT(r) FROM RuleEntity r WHERE r.companyId = :c AND r.purpose = :p AND r.matchKind = :k", Long.class)
+                .setParameter("c", companyId).setParameter("p", purpose).setParameter("k", PostingRuleServiceImpl.DEFAULT).getSingleResult();
+            List<AccountEntity> account = em.createQuery("SELECT a FROM AccountEntity a WHERE a.companyId = :c AND a.code = :code AND a.postable = TRUE",
+                AccountEntity.class).setParameter("c", companyId).setParameter("code", code).getResultList();
+            if (defined == 0 && !account.isEmpty()) {
+                defaultRule(em, companyId, purpose, account.get(0).id);
+            }
+        });
+    }
+
+    private static void defaultRule(EntityManager em, long companyId, String purpose, long accountId) {
+        RuleEntity r = new RuleEntity();
+        r.companyId = companyId;
+        r.purpose = PostingRuleServiceImpl.purpose(purpose);
+        r.matchKind = PostingRuleServiceImpl.DEFAULT;
+        r.matchValue = "";
+        r.accountId = accountId;
+        em.persist(r);
     }
 
     /** The longest code in the chart that starts the new one: 102.01 → 102 → 10 → 1. */

@@ -661,8 +661,11 @@ public class InvoiceServiceImpl implements InvoiceService {
         if (!"draft".equals(e.state)) {
             throw new ConflictException("Invoice " + e.number + " is " + e.state + "; only a draft is posted");
         }
-        // Numbers, then the journal, then the workflow (which writes the audit chain): every writer takes these rows in this order.
+        // Numbers and documents' rows, then the journal, then the workflow (which writes the audit chain): every writer takes them in this order.
         e.number = numbering.next(series(InvoiceKind.valueOf(e.kind)), e.date);
+        em.flush();
+        // A credit note takes the credited invoice's row before the journal, as a payment does.
+        InvoiceEntity credited = e.creditedInvoiceId == null ? null : offset(em, e);
         EntryEntity entry = journal.header(e.date, describe(e), e.currency, e.exchangeRate, DOCUMENT_TYPE, e.id, e.number);
         List<JournalServiceImpl.Line> posting = postingLines(em, e, lines(em, e.id));
         journal.post(em, entry, posting);
@@ -670,7 +673,6 @@ public class InvoiceServiceImpl implements InvoiceService {
         // The receivable or payable line's base: the sum of the lines converted one by one, which is what the books hold.
         JournalServiceImpl.Line party = posting.get(0);
         e.baseTotal = party.baseDebit().add(party.baseCredit());
-        InvoiceEntity credited = e.creditedInvoiceId == null ? null : offset(em, e);
         e.state = workflow.transition(DOCUMENT_TYPE, e.id, "draft", "post", caller.user(), caller.roles(), null);
         em.flush();
         if (credited != null && credited.paid.compareTo(credited.total) == 0 && "posted".equals(credited.state)) {

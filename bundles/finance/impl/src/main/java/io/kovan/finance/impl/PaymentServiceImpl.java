@@ -147,13 +147,12 @@ public class PaymentServiceImpl implements PaymentService {
             p.number = numbering.next(SERIES, date);
             em.persist(p);
             em.flush();
-            post(em, p);
+            // The invoices' rows before the journal, as every writer takes them; the entry then holds the exchange differences too.
+            List<JournalServiceImpl.Line> differences = allocations.isEmpty() ? List.of() : allocate(em, p, allocations);
+            post(em, p, differences);
             flow.record(document(p));
             events.publish("finance.payment.created", Map.of("id", p.id, "number", p.number, "partyId", p.partyId, "direction", p.direction,
                 "amount", p.amount.toPlainString(), "currency", p.currency));
-            if (!allocations.isEmpty()) {
-                allocate(em, p, allocations);
-            }
             // The audit chain's head is one row every audited write takes: last, after the invoices' rows, so that writers cannot deadlock on it.
             PaymentDTO created = toDto(em, p);
             audit.record(DOCUMENT_TYPE, String.valueOf(p.id), "created", AuditService.diff(null, created));
@@ -180,8 +179,11 @@ public class PaymentServiceImpl implements PaymentService {
         }
     }
 
-    /** Collection: cash or bank up, the customer's receivable down. Payment: the supplier's payable down, cash or bank down. */
-    private void post(EntityManager em, PaymentEntity p) {
+    /**
+     * Collection: cash or bank up, the customer's receivable down. Payment: the supplier's payable
+     * down, cash or bank down. Then the allocations' exchange differences.
+     */
+    private void post(EntityManager em, PaymentEntity p, List<JournalServiceImpl.Line> differences) {
         PostingRuleServiceImpl.Rules rules = new PostingRuleServiceImpl.Rules(em, p.companyId);
         boolean incoming = PaymentDirection.INCOMING.name().equals(p.direction);
         PartyDTO party = company.party(p.partyId);
@@ -204,7 +206,9 @@ public class PaymentServiceImpl implements PaymentService {
             ? new JournalServiceImpl.Line(partyAccount, p.partyId, null, partyPurpose, none, amount, noneBase, amountBase, p.number, null)
             : new JournalServiceImpl.Line(partyAccount, p.partyId, null, partyPurpose, amount, none, amountBase, noneBase, p.number, null);
         EntryEntity entry = journal.header(p.date, what, p.currency, p.exchangeRate, DOCUMENT_TYPE, p.id, p.number);
-        journal.post(em, entry, incoming ? List.of(money, partyLine) : List.of(partyLine, money));
+        List<JournalServiceImpl.Line> lines = new java.util.ArrayList<>(incoming ? List.of(money, partyLine) : List.of(partyLine, money));
+        lines.addAll(differences);
+        journal.post(em, entry, lines);
         p.entryId = entry.id;
         em.flush();
     }
@@ -223,15 +227,22 @@ public class PaymentServiceImpl implements PaymentService {
             checkAllocations(check, allocations, p.amountScale);
             check.throwIfAny();
             PaymentDTO before = toDto(em, p);
-            allocate(em, p, allocations);
+            List<JournalServiceImpl.Line> differences = allocate(em, p, allocations);
+            if (!differences.isEmpty()) {
+                journal.post(em, journal.header(p.date, "Exchange difference " + p.number, company.currency(), BigDecimal.ONE, DOCUMENT_TYPE, p.id,
+                    p.number), differences);
+            }
             PaymentDTO after = toDto(em, p);
             audit.record(DOCUMENT_TYPE, String.valueOf(p.id), "allocated", AuditService.diff(before, after));
             return after;
         });
     }
 
-    /** Allocates to the invoices in id order; any one that does not fit makes the whole call a 409. */
-    private void allocate(EntityManager em, PaymentEntity p, List<AllocationDTO> allocations) {
+    /**
+     * Allocates to the invoices in id order; any one that does not fit makes the whole call a 409.
+     * Returns the lines that post the realised exchange differences (none when rates agree).
+     */
+    private List<JournalServiceImpl.Line> allocate(EntityManager em, PaymentEntity p, List<AllocationDTO> allocations) {
         Set<String> settles = PaymentDirection.INCOMING.name().equals(p.direction) ? Set.of(InvoiceKind.CUSTOMER_INVOICE.name())
             : Set.of(InvoiceKind.SUPPLIER_INVOICE.name(), InvoiceKind.CREDIT_NOTE.name());
         Violations v = new Violations();
@@ -255,8 +266,11 @@ public class PaymentServiceImpl implements PaymentService {
             throw new ConflictException("Payment " + p.number + " has " + p.amount.subtract(p.allocated).setScale(p.amountScale).toPlainString()
                 + " " + p.currency + " left to allocate, " + total.toPlainString() + " asked");
         }
+        List<JournalServiceImpl.Line> differences = new java.util.ArrayList<>();
+        BigDecimal allocatedBefore = p.allocated;
         for (AllocationDTO a : allocations.stream().sorted(Comparator.comparingLong(AllocationDTO::invoiceId)).toList()) {
             InvoiceEntity invoice = InvoiceServiceImpl.lock(em, a.invoiceId());
+            BigDecimal paidBefore = invoice.paid;
             if (!"posted".equals(invoice.state)) {
                 throw new ConflictException("Invoice " + (invoice.number == null ? invoice.id : invoice.number) + " is " + invoice.state
                     + "; only a posted, unpaid invoice takes payments");
@@ -275,6 +289,8 @@ public class PaymentServiceImpl implements PaymentService {
             row.date = p.date;
             row.createdAt = Times.now();
             em.persist(row);
+            differences.addAll(exchangeDifference(em, p, invoice, paidBefore, allocatedBefore, amount));
+            allocatedBefore = allocatedBefore.add(amount);
             em.refresh(invoice);
             if (invoice.paid.compareTo(invoice.total) == 0) {
                 invoices.settled(em, invoice);
@@ -283,6 +299,51 @@ public class PaymentServiceImpl implements PaymentService {
         }
         em.flush();
         em.refresh(p);
+        return differences;
+    }
+
+    /**
+     * What settling {@code amount} of the invoice leaves on the party's account in the company
+     * currency: the invoice booked it at its rate, the payment at its own. Each side's share is the
+     * step of its running total, so settling all of an invoice, or allocating all of a payment,
+     * takes exactly the base amount it booked. The rest goes to exchange gains (646) or losses (656).
+     */
+    private List<JournalServiceImpl.Line> exchangeDifference(EntityManager em, PaymentEntity p, InvoiceEntity invoice, BigDecimal paidBefore,
+        BigDecimal allocatedBefore, BigDecimal amount) {
+        int base = company.decimals(company.currency());
+        BigDecimal invoiceShare = share(invoice.baseTotal, invoice.total, paidBefore, amount, base);
+        BigDecimal paymentBase = p.amount.multiply(p.exchangeRate).setScale(base, RoundingMode.HALF_UP);
+        BigDecimal paymentShare = share(paymentBase, p.amount, allocatedBefore, amount, base);
+        BigDecimal left = invoiceShare.subtract(paymentShare);
+        if (left.signum() == 0) {
+            return List.of();
+        }
+        PostingRuleServiceImpl.Rules rules = new PostingRuleServiceImpl.Rules(em, p.companyId);
+        boolean receivable = !InvoiceKind.SUPPLIER_INVOICE.name().equals(invoice.kind);
+        String partyPurpose = receivable ? "RECEIVABLE" : "PAYABLE";
+        long partyAccount = rules.account(partyPurpose, new PostingRuleServiceImpl.Match(null, receivable ? sales.customerGroup(p.partyId) : null, null));
+        // The invoice booked the party on its debit side (a customer invoice) or its credit side (a supplier invoice, a credit note).
+        boolean invoiceDebits = InvoiceKind.CUSTOMER_INVOICE.name().equals(invoice.kind);
+        boolean loss = invoiceDebits == (left.signum() > 0);
+        long counter = rules.account(loss ? "FX_LOSS" : "FX_GAIN", PostingRuleServiceImpl.Match.NONE);
+        BigDecimal size = left.abs();
+        BigDecimal none = BigDecimal.ZERO.setScale(p.amountScale);
+        BigDecimal noneBase = BigDecimal.ZERO.setScale(base);
+        // What is left stands on the invoice's side: clear it from the other.
+        boolean partyDebit = left.signum() > 0 ? !invoiceDebits : invoiceDebits;
+        String text = "Exchange difference " + invoice.number;
+        return List.of(
+            new JournalServiceImpl.Line(partyAccount, p.partyId, null, partyPurpose, none, none, partyDebit ? size : noneBase, partyDebit ? noneBase : size,
+                text, null),
+            new JournalServiceImpl.Line(counter, null, null, loss ? "FX_LOSS" : "FX_GAIN", none, none, partyDebit ? noneBase : size,
+                partyDebit ? size : noneBase, text, null));
+    }
+
+    /** The base amount of {@code amount} more of a document's {@code total}: the step of its running total's share of {@code baseTotal}. */
+    private static BigDecimal share(BigDecimal baseTotal, BigDecimal total, BigDecimal before, BigDecimal amount, int scale) {
+        BigDecimal to = baseTotal.multiply(before.add(amount)).divide(total, scale, RoundingMode.HALF_UP);
+        BigDecimal from = baseTotal.multiply(before).divide(total, scale, RoundingMode.HALF_UP);
+        return to.subtract(from);
     }
 
     @Override
