@@ -222,10 +222,13 @@ public class FinanceSalesIT extends FinanceTestSupport {
         long valveLine = lines.get(0).get("id").asLong();
         long installLine = lines.get(1).get("id").asLong();
         long trainingLine = lines.get(2).get("id").asLong();
+        // The customer owes 1,800.00 from here on, whatever step the money is at: on order, delivered, invoiced.
+        exposure(customer, "0.00", "0.00", "1800.00");
 
         // The training is delivered first, so it waits for its shipment's invoice; the valves are goods. Only the installation is invoiced on order:
         // 2 × 500 less 10 % = 900.00, VAT 180.00 → 120 D 1,080.00 / 600 C 900.00, 391 C 180.00.
         long trainingShipment = ship("{\"lines\":[{\"orderLineId\":" + trainingLine + ",\"quantity\":1}]}");
+        exposure(customer, "0.00", "360.00", "1440.00");
         JsonNode onOrder = created(post("/api/finance/invoices/from-order", "{\"orderId\":" + orderId + ",\"post\":true}"));
         assertEquals(1, onOrder.get("lines").size());
         JsonNode billed = onOrder.get("lines").get(0);
@@ -233,17 +236,21 @@ public class FinanceSalesIT extends FinanceTestSupport {
         assertEquals(installLine, billed.get("sourceLineId").asLong());
         assertAmounts(onOrder, Map.of("netTotal", "900.00", "vatTotal", "180.00", "total", "1080.00"));
         assertEquals(List.of("120 D 1080.00", "600 C 900.00", "391 C 180.00"), entryLines(onOrder.get("journalEntryId").asLong()));
+        // Sales still counts the undelivered installation as open: the unbilled column nets it out.
+        exposure(customer, "1080.00", "-720.00", "1440.00");
         Reply again = post("/api/finance/invoices/from-order", "{\"orderId\":" + orderId + "}");
         assertEquals(again.body(), 409, again.status());
         assertTrue(again.body(), again.json().get("detail").asText().contains("no service line left"));
 
         // The rest ships. Invoicing both shipments bills the training and the valves (300.00 + 2 × 150.00), not the installation again.
         long rest = ship("{\"lines\":[{\"orderLineId\":" + valveLine + ",\"quantity\":2},{\"orderLineId\":" + installLine + ",\"quantity\":2}]}");
+        exposure(customer, "1080.00", "720.00", "0.00");
         JsonNode delivered = created(post("/api/finance/invoices/from-shipments", "{\"shipmentIds\":[" + trainingShipment + "," + rest + "],\"post\":true}"));
         Set<String> codes = new TreeSet<>();
         delivered.get("lines").forEach(l -> codes.add(l.get("productCode").asText()));
         assertEquals(Set.of("ORD-TRAINING", "ORD-VALVE"), codes);
         assertAmounts(delivered, Map.of("netTotal", "600.00", "vatTotal", "120.00", "total", "720.00"));
+        exposure(customer, "1800.00", "0.00", "0.00");
         assertEquals(409, post("/api/finance/invoices/from-shipments", "{\"shipmentIds\":[" + rest + "]}").status());
         long invoicesInFlow = 0;
         for (JsonNode d : ok(get("/api/core/documents/sales.order/" + orderId + "/flow")).get("documents")) {
@@ -295,6 +302,13 @@ public class FinanceSalesIT extends FinanceTestSupport {
             assertEquals("round " + round + ": the service line on exactly one invoice", 1, times);
         }
         assertTrue(ok(get("/api/finance/reports/trial-balance")).get("balanced").asBoolean());
+    }
+
+    /** The customer's credit exposure, each part exactly; the total is their sum. */
+    private void exposure(long customer, String receivables, String unbilled, String openOrders) throws Exception {
+        BigDecimal total = new BigDecimal(receivables).add(new BigDecimal(unbilled)).add(new BigDecimal(openOrders));
+        assertAmounts(ok(get("/api/finance/credit-exposure/" + customer)), Map.of("receivables", receivables, "unbilled", unbilled, "openOrders", openOrders,
+            "total", total.toPlainString()));
     }
 
     /** Creates the shipment, picks, packs and ships it; its id. */

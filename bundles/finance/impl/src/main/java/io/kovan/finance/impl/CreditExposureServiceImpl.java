@@ -18,9 +18,9 @@ import io.kovan.sales.api.OrderLineDTO;
 import io.kovan.sales.api.OrderService;
 
 /**
- * What a customer owes, from the books: the balance of its receivable postings (invoices less
- * credit notes and collections, advances included), which sales' credit check adds to the open
- * orders it counts itself.
+ * What a customer owes: the balance of its receivable postings (invoices less credit notes and
+ * collections, advances included) and what is delivered but not invoiced yet, which sales' credit
+ * check adds to the open orders it counts itself.
  */
 @Component(service = {CreditExposureService.class, CreditExposureProvider.class})
 public class CreditExposureServiceImpl implements CreditExposureService, CreditExposureProvider {
@@ -31,33 +31,41 @@ public class CreditExposureServiceImpl implements CreditExposureService, CreditE
     private final JpaTemplate jpa;
     private final Company company;
     private final SalesLink sales;
+    private final UnbilledDeliveries unbilled;
 
     @Activate
     public CreditExposureServiceImpl(@Reference(target = "(osgi.unit.name=kovan-finance)") JpaTemplate jpa, @Reference Company company,
-        @Reference SalesLink sales) {
+        @Reference SalesLink sales, @Reference UnbilledDeliveries unbilled) {
         this.jpa = jpa;
         this.company = company;
         this.sales = sales;
+        this.unbilled = unbilled;
     }
 
     @Override
     public CreditExposureDTO exposure(long partyId) {
         company.party(partyId);
         String currency = company.currency();
-        BigDecimal receivables = receivables(partyId, currency);
+        int decimals = company.decimals(currency);
+        BigDecimal[] owed = jpa.txExpr(TransactionType.Supports, em -> new BigDecimal[] {booked(em, partyId, decimals),
+            unbilled.total(em, partyId).setScale(decimals, RoundingMode.HALF_UP)});
         BigDecimal openOrders = openOrders(partyId, currency);
-        return new CreditExposureDTO(partyId, currency, receivables, openOrders, openOrders == null ? receivables : receivables.add(openOrders));
+        BigDecimal total = owed[0].add(owed[1]);
+        return new CreditExposureDTO(partyId, currency, owed[0], owed[1], openOrders, openOrders == null ? total : total.add(openOrders));
     }
 
+    /** For sales' credit check, which counts the open orders itself: the books' receivable and what is delivered and not invoiced. */
     @Override
     public BigDecimal receivables(long partyId, String currency) {
         int decimals = company.decimals(currency);
-        long companyId = company.id();
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            Object sum = em.createNativeQuery("SELECT COALESCE(SUM(l.BASE_DEBIT - l.BASE_CREDIT), 0) FROM KV_FIN_ENTRY_LINE l WHERE l.COMPANY_ID = ? "
-                + "AND l.POSTED = 1 AND l.PARTY_ID = ? AND l.PURPOSE = 'RECEIVABLE'").setParameter(1, companyId).setParameter(2, partyId).getSingleResult();
-            return new BigDecimal(sum.toString()).setScale(decimals, RoundingMode.HALF_UP);
-        });
+        return jpa.txExpr(TransactionType.Supports, em -> booked(em, partyId, decimals).add(unbilled.total(em, partyId))
+            .setScale(decimals, RoundingMode.HALF_UP));
+    }
+
+    private BigDecimal booked(javax.persistence.EntityManager em, long partyId, int decimals) {
+        Object sum = em.createNativeQuery("SELECT COALESCE(SUM(l.BASE_DEBIT - l.BASE_CREDIT), 0) FROM KV_FIN_ENTRY_LINE l WHERE l.COMPANY_ID = ? "
+            + "AND l.POSTED = 1 AND l.PARTY_ID = ? AND l.PURPOSE = 'RECEIVABLE'").setParameter(1, company.id()).setParameter(2, partyId).getSingleResult();
+        return new BigDecimal(sum.toString()).setScale(decimals, RoundingMode.HALF_UP);
     }
 
     /** What the customer's open orders still have to deliver, with VAT, in the company currency; null without sales. */

@@ -88,12 +88,13 @@ public class InvoiceServiceImpl implements InvoiceService {
     private final AuditService audit;
     private final Caller caller;
     private final SalesLink sales;
+    private final UnbilledDeliveries unbilled;
 
     @Activate
     public InvoiceServiceImpl(@Reference(target = "(osgi.unit.name=kovan-finance)") JpaTemplate jpa, @Reference Transactions kernelReady,
         @Reference Company company, @Reference JournalServiceImpl journal, @Reference NumberingService numbering, @Reference WorkflowService workflow,
         @Reference DocumentFlowService flow, @Reference EventPublisher events, @Reference AuditService audit, @Reference Caller caller,
-        @Reference SalesLink sales) {
+        @Reference SalesLink sales, @Reference UnbilledDeliveries unbilled) {
         this.jpa = jpa;
         this.company = company;
         this.journal = journal;
@@ -104,6 +105,7 @@ public class InvoiceServiceImpl implements InvoiceService {
         this.audit = audit;
         this.caller = caller;
         this.sales = sales;
+        this.unbilled = unbilled;
         numbering.define(new NumberSeriesDTO("INV", "INV", true, 6, "Customer invoices"));
         numbering.define(new NumberSeriesDTO("CN", "CN", true, 6, "Credit notes"));
         numbering.define(new NumberSeriesDTO("PI", "PI", true, 6, "Supplier invoices"));
@@ -377,12 +379,11 @@ public class InvoiceServiceImpl implements InvoiceService {
         }
     }
 
-    /** Which of these lines of a source type an invoice holds: one query per 500 lines, so a thousand-line document takes a few statements. */
+    /** Which of these lines of a source type an invoice holds. */
     private static Set<Long> invoicedKeys(EntityManager em, String type, List<Long> ids) {
         Set<Long> invoiced = new java.util.HashSet<>();
-        for (int from = 0; from < ids.size(); from += 500) {
-            String in = String.join(", ", ids.subList(from, Math.min(ids.size(), from + 500)).stream().map(String::valueOf).toList());
-            em.createNativeQuery("SELECT SOURCE_LINE_ID FROM KV_FIN_INVOICED WHERE SOURCE_TYPE = ? AND SOURCE_LINE_ID IN (" + in + ")")
+        for (List<Long> chunk : InLists.chunks(ids)) {
+            em.createNativeQuery("SELECT SOURCE_LINE_ID FROM KV_FIN_INVOICED WHERE SOURCE_TYPE = ? AND SOURCE_LINE_ID IN (" + InLists.of(chunk) + ")")
                 .setParameter(1, type).getResultList().forEach(id -> invoiced.add(((Number) id).longValue()));
         }
         return invoiced;
@@ -667,8 +668,10 @@ public class InvoiceServiceImpl implements InvoiceService {
         // A credit note takes the credited invoice's row before the journal, as a payment does.
         InvoiceEntity credited = e.creditedInvoiceId == null ? null : offset(em, e);
         EntryEntity entry = journal.header(e.date, describe(e), e.currency, e.exchangeRate, DOCUMENT_TYPE, e.id, e.number);
-        List<JournalServiceImpl.Line> posting = postingLines(em, e, lines(em, e.id));
+        List<InvoiceLineEntity> invoiceLines = lines(em, e.id);
+        List<JournalServiceImpl.Line> posting = postingLines(em, e, invoiceLines);
         journal.post(em, entry, posting);
+        unbilled.posted(em, e, invoiceLines);
         e.entryId = entry.id;
         // The receivable or payable line's base: the sum of the lines converted one by one, which is what the books hold.
         JournalServiceImpl.Line party = posting.get(0);

@@ -148,9 +148,10 @@ public class PaymentServiceImpl implements PaymentService {
             em.persist(p);
             em.flush();
             // The invoices' rows before the journal, as every writer takes them; the entry then holds the exchange differences too.
-            List<JournalServiceImpl.Line> differences = allocations.isEmpty() ? List.of() : allocate(em, p, allocations);
-            post(em, p, differences);
+            Allocated allocated = allocations.isEmpty() ? Allocated.NONE : allocate(em, p, allocations);
+            post(em, p, allocated.differences());
             flow.record(document(p));
+            settle(em, p, allocated);
             events.publish("finance.payment.created", Map.of("id", p.id, "number", p.number, "partyId", p.partyId, "direction", p.direction,
                 "amount", p.amount.toPlainString(), "currency", p.currency));
             // The audit chain's head is one row every audited write takes: last, after the invoices' rows, so that writers cannot deadlock on it.
@@ -227,22 +228,29 @@ public class PaymentServiceImpl implements PaymentService {
             checkAllocations(check, allocations, p.amountScale);
             check.throwIfAny();
             PaymentDTO before = toDto(em, p);
-            List<JournalServiceImpl.Line> differences = allocate(em, p, allocations);
-            if (!differences.isEmpty()) {
+            Allocated allocated = allocate(em, p, allocations);
+            if (!allocated.differences().isEmpty()) {
                 journal.post(em, journal.header(p.date, "Exchange difference " + p.number, company.currency(), BigDecimal.ONE, DOCUMENT_TYPE, p.id,
-                    p.number), differences);
+                    p.number), allocated.differences());
             }
+            settle(em, p, allocated);
             PaymentDTO after = toDto(em, p);
             audit.record(DOCUMENT_TYPE, String.valueOf(p.id), "allocated", AuditService.diff(before, after));
             return after;
         });
     }
 
+    /** What allocating did: the lines of the realised exchange differences (none when rates agree), and the invoices it reached. */
+    private record Allocated(List<JournalServiceImpl.Line> differences, List<InvoiceEntity> invoices) {
+        static final Allocated NONE = new Allocated(List.of(), List.of());
+    }
+
     /**
      * Allocates to the invoices in id order; any one that does not fit makes the whole call a 409.
-     * Returns the lines that post the realised exchange differences (none when rates agree).
+     * Takes only the invoices' rows: the journal comes after, then {@link #settle} (workflow and
+     * flow), in the order every writer takes them.
      */
-    private List<JournalServiceImpl.Line> allocate(EntityManager em, PaymentEntity p, List<AllocationDTO> allocations) {
+    private Allocated allocate(EntityManager em, PaymentEntity p, List<AllocationDTO> allocations) {
         Set<String> settles = PaymentDirection.INCOMING.name().equals(p.direction) ? Set.of(InvoiceKind.CUSTOMER_INVOICE.name())
             : Set.of(InvoiceKind.SUPPLIER_INVOICE.name(), InvoiceKind.CREDIT_NOTE.name());
         Violations v = new Violations();
@@ -267,6 +275,7 @@ public class PaymentServiceImpl implements PaymentService {
                 + " " + p.currency + " left to allocate, " + total.toPlainString() + " asked");
         }
         List<JournalServiceImpl.Line> differences = new java.util.ArrayList<>();
+        List<InvoiceEntity> reached = new java.util.ArrayList<>();
         BigDecimal allocatedBefore = p.allocated;
         for (AllocationDTO a : allocations.stream().sorted(Comparator.comparingLong(AllocationDTO::invoiceId)).toList()) {
             InvoiceEntity invoice = InvoiceServiceImpl.lock(em, a.invoiceId());
@@ -292,14 +301,21 @@ public class PaymentServiceImpl implements PaymentService {
             differences.addAll(exchangeDifference(em, p, invoice, paidBefore, allocatedBefore, amount));
             allocatedBefore = allocatedBefore.add(amount);
             em.refresh(invoice);
+            reached.add(invoice);
+        }
+        em.flush();
+        em.refresh(p);
+        return new Allocated(differences, reached);
+    }
+
+    /** Marks the invoices paid in full as paid, and links them to the payment in the document flow. */
+    private void settle(EntityManager em, PaymentEntity p, Allocated allocated) {
+        for (InvoiceEntity invoice : allocated.invoices()) {
             if (invoice.paid.compareTo(invoice.total) == 0) {
                 invoices.settled(em, invoice);
             }
             flow.link(InvoiceServiceImpl.document(invoice), document(p));
         }
-        em.flush();
-        em.refresh(p);
-        return differences;
     }
 
     /**
