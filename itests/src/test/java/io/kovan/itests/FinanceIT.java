@@ -285,6 +285,46 @@ public class FinanceIT extends FinanceTestSupport {
     }
 
     @Test
+    public void theYearEndClosingCarriesTheResultToEquityAndClosesTheYear() throws Exception {
+        finance();
+        // 2024 holds only this (136, an account no other test uses): sales of 5,000.00 and expenses of 1,200.00 → a net profit of 3,800.00.
+        created(post("/api/finance/journal-entries", "{\"date\":\"2024-03-10\",\"post\":true,\"lines\":[{\"accountCode\":\"136\",\"debit\":5000},"
+            + "{\"accountCode\":\"600\",\"credit\":5000}]}"));
+        created(post("/api/finance/journal-entries", "{\"date\":\"2024-06-01\",\"post\":true,\"lines\":[{\"accountCode\":\"770\",\"debit\":1200},"
+            + "{\"accountCode\":\"136\",\"credit\":1200}]}"));
+        JsonNode closed = ok(post("/api/finance/periods/years/2024/close", ""));
+        assertAmounts(closed, Map.of("netProfit", "3800.00"));
+        assertTrue(closed.get("journalEntryNumber").asText().matches("JE-2024-\\d{6}"));
+        assertEquals(List.of("600 D 5000.00", "770 C 1200.00", "590 C 3800.00"), entryLines(closed.get("journalEntryId").asLong()));
+        for (JsonNode p : ok(get("/api/finance/periods?year=2024"))) {
+            assertEquals(p.toString(), "closed", p.get("state").asText());
+        }
+        assertEquals(12, closed.get("periods").size());
+        assertEquals("closed already", 409, post("/api/finance/periods/years/2024/close", "").status());
+        assertEquals("no posting into a closed year", 409, post("/api/finance/journal-entries", "{\"date\":\"2024-05-01\",\"post\":true,"
+            + "\"lines\":[{\"accountCode\":\"770\",\"debit\":1},{\"accountCode\":\"136\",\"credit\":1}]}").status());
+
+        // The income statement still shows the year's income; the trial balance and the balance sheet show it carried to 590.
+        assertAmounts(ok(get("/api/finance/reports/income-statement?from=2024-01-01&to=2024-12-31")).get("totals"), Map.of("NET_SALES", "5000.00",
+            "NET_PROFIT", "3800.00"));
+        Map<String, String> tb = closing(ok(get("/api/finance/reports/trial-balance?from=2024-01-01&to=2024-12-31")));
+        assertEquals(Map.of("136", "3800.00", "590", "-3800.00", "600", "0.00", "770", "0.00"), Map.of("136", tb.get("136"), "590", tb.get("590"),
+            "600", tb.get("600"), "770", tb.get("770")));
+        Map<String, String> sheet = new TreeMap<>();
+        ok(get("/api/finance/reports/balance-sheet?date=2024-12-31")).get("rows").forEach(r -> sheet.put(r.get("code").asText(),
+            r.get("amount").decimalValue().toPlainString()));
+        assertEquals("3800.00", sheet.get("590"));
+        assertEquals("0.00", sheet.get("PROFIT_FOR_THE_PERIOD"));
+
+        // A year with nothing to carry closes too; bad years are a 400 naming the field.
+        assertTrue(console("finance:period-close 2023").contains("Year 2023 is closed: net profit 0.00 TRY"));
+        Reply bad = post("/api/finance/periods/years/abc/close", "");
+        assertEquals(bad.body(), 400, bad.status());
+        assertTrue(bad.body(), bad.body().contains("year"));
+        assertEquals(400, post("/api/finance/periods/years/99/close", "").status());
+    }
+
+    @Test
     public void sixteenClientsPayingOneInvoiceNeverPayMoreThanItsTotal() throws Exception {
         finance();
         long customer = party("Yarış Alıcı A.Ş.", "CUSTOMER", "1111111114");

@@ -159,7 +159,7 @@ public class BudgetServiceImpl implements BudgetService {
     private static BigDecimal actual(EntityManager em, BudgetEntity b, int decimals) {
         java.time.LocalDate first = java.time.LocalDate.of(b.year, b.month, 1);
         javax.persistence.Query query = em.createNativeQuery("SELECT COALESCE(SUM(BASE_DEBIT - BASE_CREDIT), 0) FROM KV_FIN_ENTRY_LINE WHERE COMPANY_ID = ? "
-            + "AND POSTED = 1 AND ACCOUNT_ID = ? AND ENTRY_DATE >= ? AND ENTRY_DATE <= ?" + (b.costCentre.isEmpty() ? "" : " AND COST_CENTRE = ?"))
+            + "AND POSTED = 1 AND ACCOUNT_ID = ? AND ENTRY_DATE >= ? AND ENTRY_DATE <= ? AND (PURPOSE IS NULL OR PURPOSE <> 'YEAR_END')" + (b.costCentre.isEmpty() ? "" : " AND COST_CENTRE = ?"))
             .setParameter(1, b.companyId).setParameter(2, b.accountId).setParameter(3, java.sql.Date.valueOf(first))
             .setParameter(4, java.sql.Date.valueOf(first.plusMonths(1).minusDays(1)));
         if (!b.costCentre.isEmpty()) {
@@ -175,7 +175,8 @@ public class BudgetServiceImpl implements BudgetService {
      */
     void check(EntityManager em, EntryEntity entry, List<JournalServiceImpl.Line> lines) {
         String mode = company.budgetCheck();
-        if (mode.equals("OFF")) {
+        // The year-end closing only carries balances: it spends nothing.
+        if (mode.equals("OFF") || io.kovan.finance.api.YearEndService.SOURCE_TYPE.equals(entry.sourceType)) {
             return;
         }
         List<Long> accounts = lines.stream().map(JournalServiceImpl.Line::accountId).distinct().toList();

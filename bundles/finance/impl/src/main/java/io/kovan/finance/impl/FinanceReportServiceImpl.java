@@ -84,6 +84,21 @@ public class FinanceReportServiceImpl implements FinanceReportService {
         return sums;
     }
 
+    /** Takes out the year-end closing entries' lines: the income statement shows the year's income, not its carrying to equity. */
+    private static void withoutYearEndClosings(EntityManager em, long companyId, LocalDate from, LocalDate to, Map<Long, BigDecimal[]> sums) {
+        for (Object o : em.createNativeQuery("SELECT l.ACCOUNT_ID, SUM(l.BASE_DEBIT), SUM(l.BASE_CREDIT) FROM KV_FIN_ENTRY e, KV_FIN_ENTRY_LINE l "
+            + "WHERE l.ENTRY_ID = e.ID AND e.SOURCE_TYPE = ? AND e.COMPANY_ID = ? AND l.POSTED = 1 AND e.ENTRY_DATE >= ? AND e.ENTRY_DATE <= ? "
+            + "GROUP BY l.ACCOUNT_ID").setParameter(1, io.kovan.finance.api.YearEndService.SOURCE_TYPE).setParameter(2, companyId)
+            .setParameter(3, java.sql.Date.valueOf(from)).setParameter(4, java.sql.Date.valueOf(to)).getResultList()) {
+            Object[] row = (Object[]) o;
+            BigDecimal[] sum = sums.get(((Number) row[0]).longValue());
+            if (sum != null) {
+                sum[0] = sum[0].subtract(decimal(row[1]));
+                sum[1] = sum[1].subtract(decimal(row[2]));
+            }
+        }
+    }
+
     @Override
     public TrialBalanceDTO trialBalance(LocalDate from, LocalDate to) {
         LocalDate end = end(to);
@@ -262,6 +277,7 @@ public class FinanceReportServiceImpl implements FinanceReportService {
             Map<Long, Account> accounts = accounts(em, companyId);
             Map<Long, BigDecimal[]> sums = sums(em, companyId, start, end, accounts.values().stream()
                 .filter(a -> a.postable() && (a.type() == AccountType.INCOME || a.type() == AccountType.EXPENSE)).map(Account::id).toList());
+            withoutYearEndClosings(em, companyId, start, end, sums);
             // Signed: income positive, expense negative (credit − debit).
             Map<String, BigDecimal> byGroup = new TreeMap<>();
             Map<Long, BigDecimal> byAccount = new TreeMap<>();

@@ -19,9 +19,11 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.kovan.finance.api.PeriodDTO;
 import io.kovan.finance.api.PeriodService;
+import io.kovan.finance.api.YearEndDTO;
+import io.kovan.finance.api.YearEndService;
 import io.kovan.kernel.api.rest.Params;
 
-/** {@code /api/finance/periods}: fiscal months, opened by year, closed and reopened one by one. */
+/** {@code /api/finance/periods}: fiscal months, opened by year, closed and reopened one by one; the year-end closing. */
 @Component(service = PeriodResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(FinanceApplication.SELECT)
@@ -31,10 +33,12 @@ import io.kovan.kernel.api.rest.Params;
 public class PeriodResource {
 
     private final PeriodService periods;
+    private final YearEndService yearEnd;
 
     @Activate
-    public PeriodResource(@Reference PeriodService periods) {
+    public PeriodResource(@Reference PeriodService periods, @Reference YearEndService yearEnd) {
         this.periods = periods;
+        this.yearEnd = yearEnd;
     }
 
     @GET
@@ -47,6 +51,13 @@ public class PeriodResource {
     @Path("years/{year}")
     public List<PeriodDTO> openYear(@PathParam("year") String year) {
         return periods.openYear((int) Params.longValue("year", year));
+    }
+
+    /** The year-end closing: income and expenses carried to the year's result in equity, the twelve periods closed. */
+    @POST
+    @Path("years/{year}/close")
+    public YearEndDTO closeYear(@PathParam("year") String year) {
+        return yearEnd.close((int) Params.longValue("year", year));
     }
 
     @GET
