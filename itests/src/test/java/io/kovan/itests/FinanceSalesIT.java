@@ -30,7 +30,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * balance, the statement and the ageing asserted to the kuruş (the chain runs first, so the
  * books hold nothing else); sales' credit check counting unpaid invoices; and 16 clients
  * invoicing shipments and paying at once, no shipment line invoiced twice and the ledger balanced;
- * services invoiced on order and goods as they ship, each line once, also while a service ships.
+ * services invoiced on order and goods as they ship, each line once, also while a service ships;
+ * stock counts and adjustments booked at the ledger's cost.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -302,6 +303,39 @@ public class FinanceSalesIT extends FinanceTestSupport {
             assertEquals("round " + round + ": the service line on exactly one invoice", 1, times);
         }
         assertTrue(ok(get("/api/finance/reports/trial-balance")).get("balanced").asBoolean());
+    }
+
+    @Test
+    public void f1StockCountsAndAdjustmentsBookTheirValueSoTheBooksKeepTheLedgersStock() throws Exception {
+        finance();
+        long gasket = product("CNT-GASKET", "STOCKED", null, "20", "12.5", "20");
+        long receipt = created(post("/api/inventory/receipts", "{\"lines\":[{\"productId\":" + gasket + ",\"quantity\":10,\"unitCost\":12.5}]}"))
+            .get("id").asLong();
+        JsonNode received = ok(post("/api/inventory/receipts/" + receipt + "/post", ""));
+        assertEquals("a receipt waits for its supplier invoice", List.of(), sourceLines("inventory.receipt", receipt));
+        long warehouse = received.get("warehouseId").asLong();
+        long root = ok(get("/api/inventory/warehouses/" + warehouse)).get("rootLocationId").asLong();
+        // Counted 8 of 10: 2 × 12.50 short → 689 D 25.00 / 153 C 25.00.
+        long count = created(post("/api/inventory/counts", "{\"locationId\":" + root + ",\"lines\":[{\"productId\":" + gasket + ",\"countedQuantity\":8}]}"))
+            .get("id").asLong();
+        ok(post("/api/inventory/counts/" + count + "/post", ""));
+        assertEquals(List.of("153 C 25.00", "689 D 25.00"), sourceLines("inventory.count", count));
+        // Three found: + 3 × 12.50 → 153 D 37.50 / 679 C 37.50.
+        long found = created(post("/api/inventory/adjustments", "{\"locationId\":" + root + ",\"reason\":\"found\",\"lines\":[{\"productId\":" + gasket
+            + ",\"quantity\":3}]}")).get("id").asLong();
+        ok(post("/api/inventory/adjustments/" + found + "/post", ""));
+        assertEquals(List.of("153 D 37.50", "679 C 37.50"), sourceLines("inventory.adjustment", found));
+        // The counts moved 153 by exactly the ledger's change in value: 11 × 12.50 − 10 × 12.50.
+        BigDecimal moved = BigDecimal.ZERO;
+        for (String line : List.of("inventory.count", "inventory.adjustment")) {
+            for (String l : sourceLines(line, line.endsWith("count") ? count : found)) {
+                if (l.startsWith("153 ")) {
+                    BigDecimal amount = new BigDecimal(l.substring(6));
+                    moved = moved.add(l.charAt(4) == 'D' ? amount : amount.negate());
+                }
+            }
+        }
+        assertEquals(new BigDecimal("12.50"), moved);
     }
 
     /** The customer's credit exposure, each part exactly; the total is their sum. */

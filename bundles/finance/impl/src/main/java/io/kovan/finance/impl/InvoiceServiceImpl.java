@@ -313,6 +313,11 @@ public class InvoiceServiceImpl implements InvoiceService {
     }
 
     private InvoiceDTO saved(EntityManager em, Draft draft, List<Source> takenSources, Boolean post) {
+        return saved(em, draft, takenSources, () -> { }, post);
+    }
+
+    /** {@code taken} runs once the sales lines are taken, before the invoice is posted. */
+    private InvoiceDTO saved(EntityManager em, Draft draft, List<Source> takenSources, Runnable taken, Boolean post) {
         InvoiceEntity e = draft.header;
         e.createdAt = Times.now();
         e.createdBy = caller.user();
@@ -322,6 +327,7 @@ public class InvoiceServiceImpl implements InvoiceService {
         if (takenSources != null) {
             take(em, e, takenSources);
         }
+        taken.run();
         // The audit chain's head is one row every audited write takes: last, after the numbers, so that writers cannot deadlock on it.
         InvoiceDTO result = Boolean.TRUE.equals(post) ? post(em, e) : toDto(em, e);
         audit.record(DOCUMENT_TYPE, String.valueOf(e.id), "created", AuditService.diff(null, result));
@@ -530,16 +536,18 @@ public class InvoiceServiceImpl implements InvoiceService {
             }
             InvoiceEntity h = header(InvoiceKind.CUSTOMER_INVOICE, party, day, null, order.currency(), rate, decimals, open);
             h.reference = order.number();
-            InvoiceDTO created = saved(em, new Draft(h, open), taking, post);
-            // The keys are taken: a shipment of these lines invoiced meanwhile has committed by now, and shows here.
-            Map<Long, OrderLineDTO> now = new HashMap<>();
-            order(orders, orderId).lines().forEach(l -> now.put(l.id(), l));
-            for (InvoiceLineEntity row : open) {
-                OrderLineDTO l = now.get(row.sourceLineId);
-                if (l.deliveredQuantity().signum() != 0) {
-                    throw new ConflictException("Line " + l.lineNo() + " of order " + order.number() + " was shipped meanwhile; invoice its shipment");
+            // Once the keys are taken, a shipment of these lines invoiced meanwhile has committed, and shows here. Read before
+            // posting: shipping reads what posting writes (the unbilled rows), so the other way round the two could deadlock.
+            InvoiceDTO created = saved(em, new Draft(h, open), taking, () -> {
+                Map<Long, OrderLineDTO> now = new HashMap<>();
+                order(orders, orderId).lines().forEach(l -> now.put(l.id(), l));
+                for (InvoiceLineEntity row : open) {
+                    OrderLineDTO l = now.get(row.sourceLineId);
+                    if (l.deliveredQuantity().signum() != 0) {
+                        throw new ConflictException("Line " + l.lineNo() + " of order " + order.number() + " was shipped meanwhile; invoice its shipment");
+                    }
                 }
-            }
+            }, post);
             flow.link(new DocumentDTO(OrderService.DOCUMENT_TYPE, order.id(), order.number(), order.state(), order.date(), order.total(), order.currency()),
                 document(h));
             return created;
@@ -671,7 +679,6 @@ public class InvoiceServiceImpl implements InvoiceService {
         List<InvoiceLineEntity> invoiceLines = lines(em, e.id);
         List<JournalServiceImpl.Line> posting = postingLines(em, e, invoiceLines);
         journal.post(em, entry, posting);
-        unbilled.posted(em, e, invoiceLines);
         e.entryId = entry.id;
         // The receivable or payable line's base: the sum of the lines converted one by one, which is what the books hold.
         JournalServiceImpl.Line party = posting.get(0);
@@ -689,6 +696,8 @@ public class InvoiceServiceImpl implements InvoiceService {
         events.publish("finance.invoice.posted", Map.of("id", e.id, "number", e.number, "partyId", e.partyId, "kind", e.kind, "total",
             after.total().toPlainString(), "currency", e.currency));
         audit.record(DOCUMENT_TYPE, String.valueOf(e.id), "posted", AuditService.diff(before, after));
+        // After the audit chain's head: sales' shipping and returns take the head before they touch the unbilled rows.
+        unbilled.posted(em, e, invoiceLines);
         return after;
     }
 

@@ -35,7 +35,7 @@ public class PostingRuleServiceImpl implements PostingRuleService {
     /** The narrowest first: a product's category beats the customer's group, which beats the VAT rate, which beats the default. */
     static final List<String> MATCH_KINDS = List.of(PRODUCT_CATEGORY, CUSTOMER_GROUP, VAT_RATE, DEFAULT);
     static final Set<String> PURPOSES = Set.of("RECEIVABLE", "REVENUE", "SALES_RETURN", "VAT_OUTPUT", "VAT_INPUT", "PAYABLE", "INVENTORY", "COGS",
-        "EXPENSE", "CASH", "BANK", "FX_GAIN", "FX_LOSS", "YEAR_PROFIT", "YEAR_LOSS");
+        "EXPENSE", "CASH", "BANK", "FX_GAIN", "FX_LOSS", "YEAR_PROFIT", "YEAR_LOSS", "STOCK_GAIN", "STOCK_LOSS");
 
     private final JpaTemplate jpa;
     private final Company company;

@@ -49,7 +49,7 @@ class ChartTemplateTest {
             }
         }
         assertEquals(List.of(), misplaced, template + ": accounts not under a group of their type");
-        assertEquals(15, rules.size(), template + ": a DEFAULT rule for every purpose");
+        assertEquals(17, rules.size(), template + ": a DEFAULT rule for every purpose");
         for (Map.Entry<String, String> rule : rules.entrySet()) {
             String code = rule.getValue();
             assertTrue(accounts.containsKey(code), template + " " + rule);
