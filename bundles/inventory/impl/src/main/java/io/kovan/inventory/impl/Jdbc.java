@@ -56,11 +56,18 @@ final class Jdbc {
         }
     }
 
-    /** Runs {@code select}, which ends in {@code IN}, for the ids, a slice at a time. */
+    /**
+     * Runs {@code select}, which ends in {@code IN}, for the ids, a slice at a time. The rows read
+     * must belong to products whose rows the caller's transaction has locked, so no other writer
+     * can have changed them: on Derby they are read without read locks ({@code WITH UR}), because
+     * Derby scans a small table whole for an IN list and would wait on other transactions' rows of
+     * other products, which deadlocked two shipments of different products against each other.
+     */
     static void query(Connection connection, String select, List<Long> ids, RowReader reader) throws SQLException {
+        String unlocked = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("derby") ? " WITH UR" : "";
         for (int from = 0; from < ids.size(); from += IN_LIST) {
             List<Long> slice = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
-            String sql = select + " (" + String.join(", ", Collections.nCopies(slice.size(), "?")) + ")";
+            String sql = select + " (" + String.join(", ", Collections.nCopies(slice.size(), "?")) + ")" + unlocked;
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 bind(statement, slice.toArray());
                 try (ResultSet rs = statement.executeQuery()) {

@@ -401,12 +401,36 @@ public class ShipmentServiceImpl implements ShipmentService {
             e.currency);
     }
 
+    /** Whether the transaction's connection is Derby's; false outside a transaction, where a read holds nothing that could deadlock. */
+    private static boolean derby(EntityManager em) {
+        try {
+            java.sql.Connection c = em.unwrap(java.sql.Connection.class);
+            return c != null && c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("derby");
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
     static ShipmentDTO toDto(EntityManager em, ShipmentEntity e, List<ShipmentLineEntity> lines) {
         // One query for every line's moves: a query per line would flush the whole context each time.
         Map<Long, List<Long>> moveIds = new HashMap<>();
-        em.createQuery("SELECT m FROM ShipmentMoveEntity m, ShipmentLineEntity l WHERE m.shipmentLineId = l.id AND l.shipmentId = :id ORDER BY m.id",
-            ShipmentMoveEntity.class).setParameter("id", e.id).getResultList()
-            .forEach(m -> moveIds.computeIfAbsent(m.shipmentLineId, k -> new ArrayList<>()).add(m.moveId));
+        if (!lines.isEmpty()) {
+            if (em.isJoinedToTransaction()) {
+                // A native query: the moves this transaction persisted must be written first.
+                em.flush();
+            }
+            // By the lines' index: Derby, left to itself, scans the small table and waits on the rows other shipments are writing,
+            // which deadlocked two shipments of different goods.
+            String table = "KV_SALES_SHIPMENT_MOVE m" + (derby(em) ? " --DERBY-PROPERTIES constraint=FK_SALES_SHIPMENT_MOVE_LINE\n" : "");
+            for (int from = 0; from < lines.size(); from += 500) {
+                String ids = String.join(", ", lines.subList(from, Math.min(lines.size(), from + 500)).stream().map(l -> String.valueOf(l.id)).toList());
+                for (Object o : em.createNativeQuery("SELECT m.SHIPMENT_LINE_ID, m.MOVE_ID FROM " + table + " WHERE m.SHIPMENT_LINE_ID IN (" + ids
+                    + ") ORDER BY m.ID").getResultList()) {
+                    Object[] row = (Object[]) o;
+                    moveIds.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add(((Number) row[1]).longValue());
+                }
+            }
+        }
         List<ShipmentLineDTO> items = lines.stream().map(l -> new ShipmentLineDTO(l.id, l.lineNo, l.orderId, l.orderNumber, l.orderLineId,
             l.productId, l.productCode, Docs.quantity(l.quantity), l.lotNumber, l.unitCost, l.costAmount == null ? null
                 : Money.plain(l.costAmount), Docs.quantity(l.returnedQuantity), l.promisedDate, moveIds.getOrDefault(l.id, List.of()))).toList();

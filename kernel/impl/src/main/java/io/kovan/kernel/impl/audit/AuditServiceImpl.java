@@ -30,9 +30,12 @@ import io.kovan.kernel.impl.rest.Json;
 import io.kovan.kernel.impl.security.CurrentUser;
 
 /**
- * The audit chain in KV_AUDIT. The head row (KV_AUDIT_HEAD) is updated first by each writer, so
- * its row lock orders the chain; the audited operation should record its entry last, which keeps
- * the lock short. Each hash covers the previous hash and the entry's content.
+ * The audit chain in KV_AUDIT. An operation's entry is written in its own transaction to
+ * KV_AUDIT_PENDING, which no two writers share, so recording takes no global lock and rolls back
+ * with the operation. The chainer then numbers and hashes the committed entries into KV_AUDIT, in
+ * the order they committed, under the head row's lock (KV_AUDIT_HEAD), one chainer at a time across
+ * every instance on the database: in the background a few times a second, and before every read of
+ * the chain. Each hash covers the previous hash and the entry's content.
  */
 @Component(service = AuditService.class)
 public class AuditServiceImpl implements AuditService {
@@ -40,37 +43,107 @@ public class AuditServiceImpl implements AuditService {
     /** The hash the first entry follows (the head row's initial value). */
     static final String GENESIS = "GENESIS";
 
+    /** Entries chained per transaction: a burst is taken in a few short ones. */
+    private static final int BATCH = 500;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuditServiceImpl.class);
+
     private final JpaTemplate jpa;
+    private final java.util.concurrent.ScheduledExecutorService chainer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "kovan-audit-chainer");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Activate
     public AuditServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady) {
         this.jpa = jpa;
+        chainer.scheduleWithFixedDelay(() -> {
+            try {
+                chain();
+            } catch (RuntimeException e) {
+                // The database may be going away with the bundle; the next round, or the next read, chains what is left.
+                LOG.debug("Audit chaining deferred: {}", e.toString());
+            }
+        }, 250, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void stop() {
+        chainer.shutdownNow();
     }
 
     @Override
     public void record(String entity, String id, String action, Map<String, ChangeDTO> changes) {
         new Violations().check(entity != null && entity.matches("[a-z][a-z0-9]*\\.[a-z][a-z0-9-]*"), "entity", "must be <module>.<entity>")
             .requireText("id", id, 64).requireText("action", action, 32).throwIfAny();
-        jpa.tx(TransactionType.Required, em -> {
-            em.createNativeQuery("UPDATE KV_AUDIT_HEAD SET LAST_SEQ = LAST_SEQ + 1 WHERE ID = 1").executeUpdate();
-            Object[] head = (Object[]) em.createNativeQuery("SELECT LAST_SEQ, LAST_HASH FROM KV_AUDIT_HEAD WHERE ID = 1").getSingleResult();
-            AuditEntity e = new AuditEntity();
-            e.seq = ((Number) head[0]).longValue();
-            e.previousHash = (String) head[1];
-            e.at = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-            e.user = CurrentUser.name();
-            e.entity = entity;
-            e.entityId = id;
-            e.action = action;
-            e.changes = json(changes == null ? Map.of() : new TreeMap<>(changes));
-            e.hash = hash(e);
-            em.persist(e);
-            em.createNativeQuery("UPDATE KV_AUDIT_HEAD SET LAST_HASH = ? WHERE ID = 1").setParameter(1, e.hash).executeUpdate();
-        });
+        String changed = json(changes == null ? Map.of() : new TreeMap<>(changes));
+        jpa.tx(TransactionType.Required, em -> em.createNativeQuery("INSERT INTO KV_AUDIT_PENDING (AT_TIME, USER_NAME, ENTITY, ENTITY_ID, ACTION, CHANGES) "
+            + "VALUES (?, ?, ?, ?, ?, ?)").setParameter(1, java.sql.Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS)))
+            .setParameter(2, CurrentUser.name()).setParameter(3, entity).setParameter(4, id).setParameter(5, action).setParameter(6, changed)
+            .executeUpdate());
+    }
+
+    /** Chains every committed pending entry; returns how many. */
+    int chain() {
+        int chained = 0;
+        while (true) {
+            int batch = jpa.txExpr(TransactionType.Required, em -> {
+                if (em.createNativeQuery("SELECT ID FROM KV_AUDIT_PENDING").setMaxResults(1).getResultList().isEmpty()) {
+                    return 0;
+                }
+                // The head row's lock makes chainers take turns, also those of other instances on this database.
+                em.createNativeQuery("UPDATE KV_AUDIT_HEAD SET LAST_SEQ = LAST_SEQ WHERE ID = 1").executeUpdate();
+                Object[] head = (Object[]) em.createNativeQuery("SELECT LAST_SEQ, LAST_HASH FROM KV_AUDIT_HEAD WHERE ID = 1").getSingleResult();
+                long seq = ((Number) head[0]).longValue();
+                String previous = (String) head[1];
+                List<?> rows = em.createNativeQuery("SELECT ID, AT_TIME, USER_NAME, ENTITY, ENTITY_ID, ACTION, CHANGES FROM KV_AUDIT_PENDING ORDER BY ID")
+                    .setMaxResults(BATCH).getResultList();
+                List<String> ids = new java.util.ArrayList<>();
+                for (Object o : rows) {
+                    Object[] r = (Object[]) o;
+                    AuditEntity e = new AuditEntity();
+                    e.seq = ++seq;
+                    e.previousHash = previous;
+                    e.at = r[1] instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (LocalDateTime) r[1];
+                    e.user = (String) r[2];
+                    e.entity = (String) r[3];
+                    e.entityId = (String) r[4];
+                    e.action = (String) r[5];
+                    e.changes = text(r[6]);
+                    e.hash = hash(e);
+                    em.persist(e);
+                    previous = e.hash;
+                    ids.add(String.valueOf(((Number) r[0]).longValue()));
+                }
+                if (ids.isEmpty()) {
+                    return 0;
+                }
+                em.createNativeQuery("DELETE FROM KV_AUDIT_PENDING WHERE ID IN (" + String.join(", ", ids) + ")").executeUpdate();
+                em.createNativeQuery("UPDATE KV_AUDIT_HEAD SET LAST_SEQ = ?, LAST_HASH = ? WHERE ID = 1").setParameter(1, seq).setParameter(2, previous)
+                    .executeUpdate();
+                return ids.size();
+            });
+            chained += batch;
+            if (batch < BATCH) {
+                return chained;
+            }
+        }
+    }
+
+    private static String text(Object clob) {
+        if (clob instanceof java.sql.Clob c) {
+            try {
+                return c.getSubString(1, (int) c.length());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return (String) clob;
     }
 
     @Override
     public List<AuditEntryDTO> history(String entity, String id) {
+        chain();
         return jpa.txExpr(TransactionType.Supports, em -> em
             .createQuery("SELECT a FROM AuditEntity a WHERE a.entity = :e AND a.entityId = :i ORDER BY a.seq", AuditEntity.class)
             .setParameter("e", entity).setParameter("i", id).getResultList().stream().map(AuditServiceImpl::toDto).toList());
@@ -78,6 +151,7 @@ public class AuditServiceImpl implements AuditService {
 
     @Override
     public AuditVerificationDTO verify() {
+        chain();
         return jpa.txExpr(TransactionType.Supports, em -> {
             String previous = GENESIS;
             long expected = 1;

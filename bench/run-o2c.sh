@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The order-to-cash benchmark (issue 7): a Kovan of its own (embedded Derby, or PostgreSQL with
+# --postgres) with inventory, sales and finance; 1, 2, 4 and 8 users running quote → order →
+# confirm → ship → invoice → collect → list, against a raw-JDBC baseline on the same database.
+# Also measured: cold start to REST-ready, finance's hot install to serving REST, RSS.
+#   bench/run-o2c.sh [--postgres] [--quick] [more OrderToCashBench options, e.g. --users 1,2]
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+POSTGRES=false
+QUICK=false
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --postgres) POSTGRES=true; shift ;;
+        --quick) QUICK=true; shift ;;
+        *) break ;;
+    esac
+done
+RUN="o2c_$(date +%s)"
+export KOVAN_VAR="$ROOT/bench/target/var-$RUN" KOVAN_HTTP_PORT="${KOVAN_HTTP_PORT:-8395}" KOVAN_SSH_PORT="${KOVAN_SSH_PORT:-8396}"
+export KOVAN_ADMIN_PASSWORD=bench-Secret-1
+RAW_URL="jdbc:derby:$ROOT/bench/target/raw-$RUN;create=true"
+RAW_USER=""
+if $POSTGRES; then
+    PGHOST=127.0.0.1 PGUSER=postgres psql -qc "CREATE DATABASE kovan_bench_$RUN"
+    PGHOST=127.0.0.1 PGUSER=postgres psql -qc "CREATE DATABASE raw_bench_$RUN"
+    export KOVAN_DB_URL="jdbc:postgresql://127.0.0.1:5432/kovan_bench_$RUN" KOVAN_DB_USER=postgres KOVAN_DB_PASSWORD=
+    RAW_URL="jdbc:postgresql://127.0.0.1:5432/raw_bench_$RUN"
+    RAW_USER=postgres
+fi
+cleanup() {
+    "$ROOT/kovan" stop >/dev/null 2>&1 || true
+    if $POSTGRES; then
+        PGHOST=127.0.0.1 PGUSER=postgres psql -qc "DROP DATABASE IF EXISTS kovan_bench_$RUN" || true
+        PGHOST=127.0.0.1 PGUSER=postgres psql -qc "DROP DATABASE IF EXISTS raw_bench_$RUN" || true
+    fi
+    rm -rf "$KOVAN_VAR" "$ROOT/bench/target/raw-$RUN"
+}
+trap cleanup EXIT
+[ -f "$ROOT"/bench/target/kovan-bench-*.jar ] 2>/dev/null || (cd "$ROOT" && mvn -B -q install -DskipTests)
+millis() { date +%s%3N; }
+rss() { awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' "/proc/$1/status"; }
+ready() { until curl -s -o /dev/null -w '%{http_code}' -u "admin:$KOVAN_ADMIN_PASSWORD" "http://localhost:$KOVAN_HTTP_PORT/api/$1" | grep -q 200; do sleep 0.1; done; }
+
+t0=$(millis)
+"$ROOT/kovan" start >/dev/null
+t1=$(millis)
+PID=$(pgrep -f -- "-Dkaraf.base=$KOVAN_VAR/kovan( |$)" | head -1)
+echo "cold start to REST-ready: $((t1 - t0)) ms; RSS after boot: $(rss "$PID")"
+"$ROOT/kovan" client feature:install kovan-inventory kovan-sales >/dev/null
+ready sales/orders
+t0=$(millis)
+"$ROOT/kovan" client feature:install kovan-finance >/dev/null
+ready finance/accounts
+t1=$(millis)
+echo "hot install of kovan-finance to serving REST: $((t1 - t0)) ms"
+
+java -Dderby.stream.error.file="$ROOT/bench/target/derby-$RUN.log" -cp "$(ls "$ROOT"/bench/target/kovan-bench-*.jar):$ROOT/bench/target/lib/*" \
+    io.kovan.bench.OrderToCashBench \
+    --api "http://localhost:$KOVAN_HTTP_PORT/api" --user admin --password "$KOVAN_ADMIN_PASSWORD" --kovan-pid "$PID" \
+    --raw-url "$RAW_URL" --raw-user "$RAW_USER" --clk-tck "$(getconf CLK_TCK)" --quick "$QUICK" "$@"
+echo "RSS after the run: $(rss "$PID")"
