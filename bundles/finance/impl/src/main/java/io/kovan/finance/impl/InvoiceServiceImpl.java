@@ -547,9 +547,10 @@ public class InvoiceServiceImpl implements InvoiceService {
                         throw new ConflictException("Line " + l.lineNo() + " of order " + order.number() + " was shipped meanwhile; invoice its shipment");
                     }
                 }
+                // The order's flow row before the unbilled rows posting writes, in the order shipping takes them.
+                flow.link(new DocumentDTO(OrderService.DOCUMENT_TYPE, order.id(), order.number(), order.state(), order.date(), order.total(),
+                    order.currency()), document(h));
             }, post);
-            flow.link(new DocumentDTO(OrderService.DOCUMENT_TYPE, order.id(), order.number(), order.state(), order.date(), order.total(), order.currency()),
-                document(h));
             return created;
         });
     }
@@ -696,7 +697,7 @@ public class InvoiceServiceImpl implements InvoiceService {
         events.publish("finance.invoice.posted", Map.of("id", e.id, "number", e.number, "partyId", e.partyId, "kind", e.kind, "total",
             after.total().toPlainString(), "currency", e.currency));
         audit.record(DOCUMENT_TYPE, String.valueOf(e.id), "posted", AuditService.diff(before, after));
-        // After the audit chain's head: sales' shipping and returns take the head before they touch the unbilled rows.
+        // Last: shipping and returns touch the unbilled rows after the documents and the flow.
         unbilled.posted(em, e, invoiceLines);
         return after;
     }

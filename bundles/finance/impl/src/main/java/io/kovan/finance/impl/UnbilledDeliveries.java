@@ -33,8 +33,8 @@ import io.kovan.sales.api.ShipmentService;
  * order and is not delivered yet (an order line's negative row; sales still counts it as open).
  * Rows in KV_FIN_UNBILLED, in the company currency, kept in the transactions of the shipment, the
  * return, the cancellation and the invoice's posting. Deliveries made while finance was away have
- * no row. Every writer touches these rows after it holds the audit chain's head (sales has written
- * its workflow when it publishes), so a shipment and an invoice of one line queue instead of
+ * no row. Every writer touches these rows last, after its documents and their flow (sales has
+ * written both when it publishes), so a shipment and an invoice of one line queue instead of
  * deadlocking.
  */
 @Component(service = {TransactionalEventListener.class, UnbilledDeliveries.class}, property = TransactionalEventListener.EVENTS + "=sales.*")
