@@ -139,32 +139,30 @@ public final class OrderToCashBench {
     }
 
     private void kovanChain(long customer, String quote, RawChain.Timer timer) throws Exception {
-        {
-            long t = System.nanoTime();
-            long quoteId = rest.json("POST", "/sales/quotes", quote).get("id").asLong();
-            t = lap(timer, "quote", t);
-            long orderId = rest.json("POST", "/sales/quotes/" + quoteId + "/convert", "").get("id").asLong();
-            t = lap(timer, "convert", t);
-            JsonNode lines = rest.json("POST", "/sales/orders/" + orderId + "/confirm", "").get("lines");
-            t = lap(timer, "confirm", t);
-            StringBuilder shipment = new StringBuilder("{\"lines\":[");
-            for (int i = 0; i < lines.size(); i++) {
-                shipment.append(i == 0 ? "" : ",").append("{\"orderLineId\":").append(lines.get(i).get("id").asLong()).append(",\"quantity\":1}");
-            }
-            long shipmentId = rest.json("POST", "/sales/shipments", shipment.append("]}").toString()).get("id").asLong();
-            rest.send("POST", "/sales/shipments/" + shipmentId + "/pick", "");
-            rest.send("POST", "/sales/shipments/" + shipmentId + "/pack", "");
-            rest.send("POST", "/sales/shipments/" + shipmentId + "/ship", "");
-            t = lap(timer, "ship", t);
-            JsonNode invoice = rest.json("POST", "/finance/invoices/from-shipments", "{\"shipmentIds\":[" + shipmentId + "],\"post\":true}");
-            t = lap(timer, "invoice", t);
-            BigDecimal total = invoice.get("total").decimalValue();
-            rest.send("POST", "/finance/payments", "{\"direction\":\"INCOMING\",\"partyId\":" + customer + ",\"amount\":" + total.toPlainString()
-                + ",\"accountCode\":\"100\",\"allocations\":[{\"invoiceId\":" + invoice.get("id").asLong() + ",\"amount\":" + total.toPlainString() + "}]}");
-            t = lap(timer, "collect", t);
-            rest.send("GET", "/sales/orders?customer=" + customer + "&limit=40&sort=-date", null);
-            lap(timer, "list", t);
+        long t = System.nanoTime();
+        long quoteId = rest.json("POST", "/sales/quotes", quote).get("id").asLong();
+        t = lap(timer, "quote", t);
+        long orderId = rest.json("POST", "/sales/quotes/" + quoteId + "/convert", "").get("id").asLong();
+        t = lap(timer, "convert", t);
+        JsonNode lines = rest.json("POST", "/sales/orders/" + orderId + "/confirm", "").get("lines");
+        t = lap(timer, "confirm", t);
+        StringBuilder shipment = new StringBuilder("{\"lines\":[");
+        for (int i = 0; i < lines.size(); i++) {
+            shipment.append(i == 0 ? "" : ",").append("{\"orderLineId\":").append(lines.get(i).get("id").asLong()).append(",\"quantity\":1}");
         }
+        long shipmentId = rest.json("POST", "/sales/shipments", shipment.append("]}").toString()).get("id").asLong();
+        rest.send("POST", "/sales/shipments/" + shipmentId + "/pick", "");
+        rest.send("POST", "/sales/shipments/" + shipmentId + "/pack", "");
+        rest.send("POST", "/sales/shipments/" + shipmentId + "/ship", "");
+        t = lap(timer, "ship", t);
+        JsonNode invoice = rest.json("POST", "/finance/invoices/from-shipments", "{\"shipmentIds\":[" + shipmentId + "],\"post\":true}");
+        t = lap(timer, "invoice", t);
+        BigDecimal total = invoice.get("total").decimalValue();
+        rest.send("POST", "/finance/payments", "{\"direction\":\"INCOMING\",\"partyId\":" + customer + ",\"amount\":" + total.toPlainString()
+            + ",\"accountCode\":\"100\",\"allocations\":[{\"invoiceId\":" + invoice.get("id").asLong() + ",\"amount\":" + total.toPlainString() + "}]}");
+        t = lap(timer, "collect", t);
+        rest.send("GET", "/sales/orders?customer=" + customer + "&limit=40&sort=-date", null);
+        lap(timer, "list", t);
     }
 
     private int rawClient(int user, long deadline, RawChain.Timer timer) throws Exception {
@@ -187,7 +185,7 @@ public final class OrderToCashBench {
     // ---- a phase ---------------------------------------------------------------------------
 
     /** What one measured phase gave. */
-    private record Result(String what, int users, int chains, double seconds, double serverCpu, double databaseCpu, Map<String, List<Long>> steps) {
+    private record Result(int chains, double seconds, double serverCpu, double databaseCpu, Map<String, List<Long>> steps) {
 
         double chainsPerSecond() {
             return chains / seconds;
@@ -249,7 +247,7 @@ public final class OrderToCashBench {
             for (Future<Integer> f : done) {
                 f.get();
             }
-            return new Result(what, users, counted.get(), measure, server1 - server0, db1 - db0, steps);
+            return new Result(counted.get(), measure, server1 - server0, db1 - db0, steps);
         } finally {
             pool.shutdownNow();
         }

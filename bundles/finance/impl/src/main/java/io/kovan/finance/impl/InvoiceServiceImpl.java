@@ -328,7 +328,6 @@ public class InvoiceServiceImpl implements InvoiceService {
             take(em, e, takenSources);
         }
         taken.run();
-        // The audit chain's head is one row every audited write takes: last, after the numbers, so that writers cannot deadlock on it.
         InvoiceDTO result = Boolean.TRUE.equals(post) ? post(em, e) : toDto(em, e);
         audit.record(DOCUMENT_TYPE, String.valueOf(e.id), "created", AuditService.diff(null, result));
         return result;
@@ -429,6 +428,8 @@ public class InvoiceServiceImpl implements InvoiceService {
         Map<Long, OrderDTO> orders = new HashMap<>();
         shipped.stream().flatMap(s -> s.lines().stream()).map(ShipmentLineDTO::orderId).distinct()
             .forEach(id -> orders.put(id, sales.orders().get(id)));
+        Map<Long, OrderLineDTO> orderLines = new HashMap<>();
+        orders.values().forEach(o -> o.lines().forEach(l -> orderLines.put(l.id(), l)));
         if (orders.values().stream().map(OrderDTO::currency).distinct().count() > 1) {
             throw new ValidationException("shipmentIds", "the orders of these shipments are in different currencies; invoice them apart");
         }
@@ -441,7 +442,7 @@ public class InvoiceServiceImpl implements InvoiceService {
         Map<Long, Source> serviceLines = new HashMap<>();
         for (ShipmentDTO s : shipped) {
             for (ShipmentLineDTO sl : s.lines()) {
-                OrderLineDTO ol = orders.get(sl.orderId()).lines().stream().filter(x -> x.id().equals(sl.orderLineId())).findFirst().orElseThrow();
+                OrderLineDTO ol = orderLines.get(sl.orderLineId());
                 ProductDTO product = sl.productId() == null ? null : company.product(sl.productId());
                 InvoiceLineEntity row = fromOrderLine(ol, product, sl.quantity(), decimals);
                 row.productCode = sl.productCode();

@@ -154,7 +154,6 @@ public class PaymentServiceImpl implements PaymentService {
             settle(em, p, allocated);
             events.publish("finance.payment.created", Map.of("id", p.id, "number", p.number, "partyId", p.partyId, "direction", p.direction,
                 "amount", p.amount.toPlainString(), "currency", p.currency));
-            // The audit chain's head is one row every audited write takes: last, after the invoices' rows, so that writers cannot deadlock on it.
             PaymentDTO created = toDto(em, p);
             audit.record(DOCUMENT_TYPE, String.valueOf(p.id), "created", AuditService.diff(null, created));
             return created;

@@ -107,6 +107,13 @@ public class PeriodServiceImpl implements PeriodService {
         }
     }
 
+    /** Closes the month if it is open (it may be closed already): waits for the postings under way in it. */
+    void closeMonth(EntityManager em, long companyId, int year, int month) {
+        em.createNativeQuery("UPDATE KV_FIN_PERIOD SET STATE = 'closed', CLOSED_AT = ?, CLOSED_BY = ? WHERE COMPANY_ID = ? AND FISCAL_YEAR = ? "
+            + "AND FISCAL_MONTH = ? AND STATE = 'open'").setParameter(1, java.sql.Timestamp.valueOf(Times.now())).setParameter(2, String.valueOf(caller.user()))
+            .setParameter(3, companyId).setParameter(4, year).setParameter(5, month).executeUpdate();
+    }
+
     @Override
     public List<PeriodDTO> openYear(int year) {
         if (year < 1900 || year > 9999) {

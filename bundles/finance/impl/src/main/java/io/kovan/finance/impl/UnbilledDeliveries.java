@@ -75,12 +75,17 @@ public class UnbilledDeliveries implements TransactionalEventListener {
     private void shipped(EntityManager em, ShipmentDTO s) {
         int base = company.decimals(company.currency());
         Map<Long, OrderDTO> orders = new HashMap<>();
-        s.lines().stream().map(ShipmentLineDTO::orderId).distinct().forEach(id -> orders.put(id, sales.orders().get(id)));
+        Map<Long, OrderLineDTO> orderLines = new HashMap<>();
+        s.lines().stream().map(ShipmentLineDTO::orderId).distinct().forEach(id -> {
+            OrderDTO order = sales.orders().get(id);
+            orders.put(id, order);
+            order.lines().forEach(l -> orderLines.put(l.id(), l));
+        });
         Map<Long, Row> prebilled = rows(em, OrderService.DOCUMENT_TYPE, s.lines().stream().map(ShipmentLineDTO::orderLineId).toList());
         List<Object[]> inserts = new ArrayList<>();
         for (ShipmentLineDTO sl : s.lines()) {
             OrderDTO order = orders.get(sl.orderId());
-            OrderLineDTO ol = order.lines().stream().filter(l -> l.id().equals(sl.orderLineId())).findFirst().orElseThrow();
+            OrderLineDTO ol = orderLines.get(sl.orderLineId());
             Row ahead = prebilled.get(ol.id());
             if (ahead != null) {
                 // Invoiced on order: what is delivered now is owed already; only the undelivered part stays netted out.

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -18,7 +17,6 @@ import io.kovan.finance.api.YearEndDTO;
 import io.kovan.finance.api.YearEndService;
 import io.kovan.kernel.api.ConflictException;
 import io.kovan.kernel.api.audit.AuditService;
-import io.kovan.kernel.api.security.Caller;
 
 /**
  * The year-end closing in one transaction: January to November are closed first (each waits for
@@ -35,17 +33,15 @@ public class YearEndServiceImpl implements YearEndService {
     private final Company company;
     private final PeriodServiceImpl periods;
     private final JournalServiceImpl journal;
-    private final Caller caller;
     private final AuditService audit;
 
     @Activate
     public YearEndServiceImpl(@Reference(target = "(osgi.unit.name=kovan-finance)") JpaTemplate jpa, @Reference Company company,
-        @Reference PeriodServiceImpl periods, @Reference JournalServiceImpl journal, @Reference Caller caller, @Reference AuditService audit) {
+        @Reference PeriodServiceImpl periods, @Reference JournalServiceImpl journal, @Reference AuditService audit) {
         this.jpa = jpa;
         this.company = company;
         this.periods = periods;
         this.journal = journal;
-        this.caller = caller;
         this.audit = audit;
     }
 
@@ -58,7 +54,7 @@ public class YearEndServiceImpl implements YearEndService {
         return jpa.txExpr(TransactionType.Required, em -> {
             LocalDate last = LocalDate.of(year, 12, 31);
             for (int month = 1; month <= 11; month++) {
-                closeMonth(em, companyId, year, month);
+                periods.closeMonth(em, companyId, year, month);
             }
             // Held until commit: December's postings wait here, and so does a second closing of the year.
             em.createNativeQuery("UPDATE KV_FIN_PERIOD SET STATE = STATE WHERE COMPANY_ID = ? AND FISCAL_YEAR = ? AND FISCAL_MONTH = 12")
@@ -102,22 +98,14 @@ public class YearEndServiceImpl implements YearEndService {
                 entryId = entry.id;
                 number = entry.number;
             }
-            closeMonth(em, companyId, year, 12);
+            periods.closeMonth(em, companyId, year, 12);
             // Read again from the rows just changed, not from the cache.
             List<io.kovan.finance.api.PeriodDTO> months = em.createQuery("SELECT p FROM PeriodEntity p WHERE p.companyId = :c AND p.year = :y ORDER BY p.month",
                 PeriodEntity.class).setParameter("c", companyId).setParameter("y", year).setHint("eclipselink.refresh", "true").getResultList().stream()
                 .map(PeriodServiceImpl::toDto).toList();
             YearEndDTO closed = new YearEndDTO(year, entryId, number, profit, currency, months);
-            // The audit chain last, as every writer takes it.
             audit.record("finance.year", String.valueOf(year), "closed", AuditService.diff(null, closed));
             return closed;
         });
-    }
-
-    /** Closes the month if it is open (it may be closed already). */
-    private void closeMonth(EntityManager em, long companyId, int year, int month) {
-        em.createNativeQuery("UPDATE KV_FIN_PERIOD SET STATE = 'closed', CLOSED_AT = ?, CLOSED_BY = ? WHERE COMPANY_ID = ? AND FISCAL_YEAR = ? "
-            + "AND FISCAL_MONTH = ? AND STATE = 'open'").setParameter(1, java.sql.Timestamp.valueOf(Times.now())).setParameter(2, String.valueOf(caller.user()))
-            .setParameter(3, companyId).setParameter(4, year).setParameter(5, month).executeUpdate();
     }
 }
