@@ -24,19 +24,80 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A {@code viewer} reads everything and writes nothing: every write operation the OpenAPI document
- * lists answers 403 for it (and writes nothing), in REST and on the console.
+ * lists answers 403 for it (and writes nothing), in REST and on the console. The sweep (issue 7):
+ * no operation but the OpenAPI document answers a caller without valid credentials, and a role
+ * that may write everything but one module gets 403 on each of that module's writes.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class SecurityIT extends KovanTestSupport {
 
     private static final String CLERK_PASSWORD = "clerk-Secret-1";
+    private static final String SWEEP_PASSWORD = "sweep-Secret-1";
+    private static final List<String> MODULES = List.of("core", "crm", "inventory", "sales", "finance", "sample");
 
     @Override
     @Configuration
     public Option[] config() {
-        return baseConfig(new ArrayList<>(List.of(
-            editConfigurationFilePut("etc/users.properties", "clerk", CLERK_PASSWORD + ",_g_:viewergroup")))).toArray(Option[]::new);
+        List<Option> options = new ArrayList<>(List.of(
+            editConfigurationFilePut("etc/users.properties", "clerk", CLERK_PASSWORD + ",_g_:viewergroup")));
+        // Per module, a user whose role writes in every other module and only reads in this one.
+        for (String module : MODULES) {
+            String others = String.join(", ", MODULES.stream().filter(m -> !m.equals(module)).map(m -> m + ".*.*").toList());
+            options.add(editConfigurationFilePut("etc/io.kovan.core.roles.cfg", "role.all-but-" + module, others + ", *.*.read"));
+            options.add(editConfigurationFilePut("etc/users.properties", "all-but-" + module, SWEEP_PASSWORD + ",all-but-" + module));
+        }
+        return baseConfig(options).toArray(Option[]::new);
+    }
+
+    @Test
+    public void everyOperationButTheDocumentRefusesStrangersAndEachModulesWritesNeedItsPermission() throws Exception {
+        installModule("kovan-sample", "/api/sample/notes");
+        installModule("kovan-crm", "/api/crm/leads");
+        installModule("kovan-inventory", "/api/inventory/warehouses");
+        installModule("kovan-sales", "/api/sales/quotes");
+        installModule("kovan-finance", "/api/finance/accounts");
+        JsonNode paths = send("GET", "/api/openapi.json", null, null, null).json().get("paths");
+        List<String> wrong = new ArrayList<>();
+        Map<String, Integer> refusedWrites = new java.util.TreeMap<>();
+        int requests = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> path = it.next();
+            String concrete = path.getKey().replaceAll("\\{[^}]+}", "1");
+            for (Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().fields(); operations.hasNext();) {
+                Map.Entry<String, JsonNode> operation = operations.next();
+                String method = operation.getKey().toUpperCase(Locale.ROOT);
+                String body = method.equals("GET") || method.equals("DELETE") ? null : "{}";
+                boolean documentItself = concrete.equals("/api/openapi.json");
+                for (String[] stranger : new String[][] {{null, null}, {"admin", "not-the-password"}, {"nobody", SWEEP_PASSWORD}}) {
+                    Reply reply = send(method, concrete, body, stranger[0], stranger[1]);
+                    requests++;
+                    if (documentItself ? reply.status() != 200 : reply.status() != 401 || !reply.contentType().startsWith("application/problem+json")) {
+                        wrong.add((stranger[0] == null ? "anonymous " : stranger[0] + " ") + method + " " + concrete + " → " + reply.status());
+                    }
+                }
+                if (method.equals("GET") || documentItself) {
+                    continue;
+                }
+                String module = operation.getValue().get("tags").get(0).asText();
+                for (String user : MODULES) {
+                    Reply reply = send(method, concrete, body, "all-but-" + user, SWEEP_PASSWORD);
+                    requests++;
+                    boolean mustRefuse = user.equals(module);
+                    if (mustRefuse && (reply.status() != 403 || !reply.json().get("detail").asText().contains("lacks the permission " + module + "."))) {
+                        wrong.add("all-but-" + user + " " + method + " " + concrete + " → " + reply.status() + " " + reply.body());
+                    } else if (mustRefuse) {
+                        refusedWrites.merge(module, 1, Integer::sum);
+                    } else if (reply.status() == 403 || reply.status() == 401 || reply.status() >= 500) {
+                        wrong.add("all-but-" + user + " may write in " + module + ", yet " + method + " " + concrete + " → " + reply.status() + " " + reply.body());
+                    }
+                }
+            }
+        }
+        System.out.printf("security sweep: %d requests, writes refused per module %s, violations %d%n", requests, refusedWrites, wrong.size());
+        assertEquals("answered wrongly:\n" + String.join("\n", wrong), List.of(), wrong);
+        assertEquals("every module's writes were swept", MODULES.size(), refusedWrites.size());
+        assertTrue(refusedWrites.toString(), refusedWrites.get("finance") >= 20 && refusedWrites.get("crm") >= 20 && refusedWrites.get("core") >= 15);
     }
 
     @Test

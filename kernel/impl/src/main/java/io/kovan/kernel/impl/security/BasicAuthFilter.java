@@ -21,6 +21,7 @@ import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.PreMatching;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.SecurityContext;
 
@@ -44,7 +45,10 @@ import io.kovan.kernel.impl.rest.Problems;
  * claim of an {@code Idempotency-Key} (which belongs to the authenticated user). A
  * successful login is remembered for a minute (keyed by a hash, never the password), or until
  * users or roles change through Kovan, so that a busy client does not pay a realm login per call.
+ * Pre-matching, so that a caller without credentials or permission learns nothing about the
+ * resource (a 415 or 405 of its matching) before the 401 or 403.
  */
+@PreMatching
 @Component(service = ContainerRequestFilter.class, scope = ServiceScope.PROTOTYPE)
 @JaxrsExtension
 @JaxrsApplicationSelect(KovanRest.ALL_APPLICATIONS)
