@@ -176,6 +176,7 @@ public class PaymentServiceImpl implements PaymentService {
             v.require("allocations[" + i + "].invoiceId", a.invoiceId());
             v.check(a.invoiceId() == null || seen.add(a.invoiceId()), "allocations[" + i + "].invoiceId", "names an invoice twice");
             v.positive("allocations[" + i + "].amount", a.amount(), decimals);
+            Company.bounded(v, "allocations[" + i + "].amount", a.amount());
         }
     }
 

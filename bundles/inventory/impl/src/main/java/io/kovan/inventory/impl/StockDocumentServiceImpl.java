@@ -154,7 +154,11 @@ public class StockDocumentServiceImpl implements StockDocumentService {
             v.check(l.quantity() == null || l.quantity().precision() - l.quantity().scale() <= 15, at + "quantity", "is too large");
             v.maxLength(at + "lotNumber", l.lotNumber(), 64);
             Tracking tracking = product == null ? Tracking.NONE : ledger.readProduct(em, product.id()).tracking();
-            checkTracking(v, at, tracking, l.lotNumber(), l.expiryDate(), l.serialNumbers(), l.quantity(), serialsSeen);
+            boolean serialsGiven = l.serialNumbers() == null || l.serialNumbers().stream().allMatch(n -> n != null && !n.isBlank());
+            v.check(serialsGiven, at + "serialNumbers", "must not hold empty serial numbers");
+            if (serialsGiven) {
+                checkTracking(v, at, tracking, l.lotNumber(), l.expiryDate(), l.serialNumbers(), l.quantity(), serialsSeen);
+            }
             StockDocumentLineEntity line = new StockDocumentLineEntity();
             line.lineNo = i + 1;
             line.productId = l.productId() == null ? 0 : l.productId();
@@ -162,7 +166,7 @@ public class StockDocumentServiceImpl implements StockDocumentService {
             line.unitCost = l.unitCost();
             line.lotNumber = blankToNull(l.lotNumber());
             line.expiryDate = l.expiryDate();
-            line.serials = l.serialNumbers() == null || l.serialNumbers().isEmpty() ? null
+            line.serials = !serialsGiven || l.serialNumbers() == null || l.serialNumbers().isEmpty() ? null
                 : String.join("\n", l.serialNumbers().stream().map(String::strip).toList());
             v.check(line.serials == null || line.serials.length() <= 32000, at + "serialNumbers", "are too many for one line");
             lines.add(line);

@@ -124,7 +124,16 @@ public class PartyServiceImpl implements PartyService {
 
     @Override
     public PartyDTO get(long id) {
-        return jpa.txExpr(TransactionType.Supports, em -> toDto(load(em, id)));
+        // Not found is thrown outside the template: thrown inside, it would mark the caller's
+        // transaction for rollback, and a module checking a reference could no longer answer 400.
+        PartyDTO party = jpa.txExpr(TransactionType.Supports, em -> {
+            PartyEntity e = em.find(PartyEntity.class, id);
+            return e == null ? null : toDto(e);
+        });
+        if (party == null) {
+            throw new NotFoundException("Party", id);
+        }
+        return party;
     }
 
     @Override
@@ -132,9 +141,12 @@ public class PartyServiceImpl implements PartyService {
         if (idOrCode != null && idOrCode.matches("\\d{1,18}")) {
             return get(Long.parseLong(idOrCode));
         }
-        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT p FROM PartyEntity p WHERE p.code = :code", PartyEntity.class)
-            .setParameter("code", idOrCode).getResultList().stream().findFirst().map(PartyServiceImpl::toDto)
-            .orElseThrow(() -> new NotFoundException("Party", idOrCode)));
+        PartyDTO party = jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT p FROM PartyEntity p WHERE p.code = :code",
+            PartyEntity.class).setParameter("code", idOrCode).getResultList().stream().findFirst().map(PartyServiceImpl::toDto).orElse(null));
+        if (party == null) {
+            throw new NotFoundException("Party", idOrCode);
+        }
+        return party;
     }
 
     @Override

@@ -101,7 +101,15 @@ public class ProductServiceImpl implements ProductService {
 
     @Override
     public ProductDTO get(long id) {
-        return jpa.txExpr(TransactionType.Supports, em -> detached(em, load(em, id)));
+        // Not found is thrown outside the template, which would otherwise doom the caller's transaction.
+        ProductDTO product = jpa.txExpr(TransactionType.Supports, em -> {
+            ProductEntity e = em.find(ProductEntity.class, id);
+            return e == null ? null : detached(em, e);
+        });
+        if (product == null) {
+            throw new NotFoundException("Product", id);
+        }
+        return product;
     }
 
     /**
@@ -133,14 +141,15 @@ public class ProductServiceImpl implements ProductService {
 
     @Override
     public ProductDTO find(String idOrCode) {
-        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT p FROM ProductEntity p WHERE p.code = :code", ProductEntity.class)
-            .setParameter("code", idOrCode).getResultList().stream().findFirst().map(e -> detached(em, e))
-            .orElseGet(() -> {
-                if (idOrCode != null && idOrCode.matches("\\d{1,18}")) {
-                    return detached(em, load(em, Long.parseLong(idOrCode)));
-                }
-                throw new NotFoundException("Product", idOrCode);
-            }));
+        ProductDTO product = jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT p FROM ProductEntity p WHERE p.code = :code",
+            ProductEntity.class).setParameter("code", idOrCode).getResultList().stream().findFirst().map(e -> detached(em, e)).orElse(null));
+        if (product != null) {
+            return product;
+        }
+        if (idOrCode != null && idOrCode.matches("\\d{1,18}")) {
+            return get(Long.parseLong(idOrCode));
+        }
+        throw new NotFoundException("Product", idOrCode);
     }
 
     @Override
