@@ -115,8 +115,9 @@ public class AccountServiceImpl implements AccountService {
         rules.forEach((purpose, code) -> {
             long defined = em.createQuery("SELECT COUNT(r) FROM RuleEntity r WHERE r.companyId = :c AND r.purpose = :p AND r.matchKind = :k", Long.class)
                 .setParameter("c", companyId).setParameter("p", purpose).setParameter("k", PostingRuleServiceImpl.DEFAULT).getSingleResult();
-            List<AccountEntity> account = em.createQuery("SELECT a FROM AccountEntity a WHERE a.companyId = :c AND a.code = :code AND a.postable = TRUE",
-                AccountEntity.class).setParameter("c", companyId).setParameter("code", code).getResultList();
+            // A bound flag: EclipseLink writes a TRUE literal as 1, which Derby's BOOLEAN column refuses.
+            List<AccountEntity> account = em.createQuery("SELECT a FROM AccountEntity a WHERE a.companyId = :c AND a.code = :code AND a.postable = :postable",
+                AccountEntity.class).setParameter("c", companyId).setParameter("code", code).setParameter("postable", true).getResultList();
             if (defined == 0 && !account.isEmpty()) {
                 defaultRule(em, companyId, purpose, account.get(0).id);
             }
