@@ -208,7 +208,7 @@ public class OrderServiceImpl implements OrderService {
         Long customer = request.longFilter("customer");
         LocalDate from = Docs.dateFilter(request, "from");
         LocalDate to = Docs.dateFilter(request, "to");
-        return jpa.txExpr(TransactionType.Supports, em -> Queries.page(em, OrderEntity.class, request, (cb, o) -> {
+        return jpa.txExpr(TransactionType.Supports, em -> withLines(em, Queries.page(em, OrderEntity.class, request, (cb, o) -> {
             List<Predicate> where = new ArrayList<>();
             if (request.q() != null) {
                 where.add(cb.like(cb.upper(o.get("number")), Queries.containsPattern(request.q()), '\\'));
@@ -229,7 +229,19 @@ public class OrderServiceImpl implements OrderService {
                 where.add(cb.lessThanOrEqualTo(o.<LocalDate>get("date"), to));
             }
             return where;
-        }, sort, "id", e -> toDto(em, e)));
+        }, sort, "id", e -> e)));
+    }
+
+    /** The page's orders with their lines, read in one query rather than one per order. */
+    private Page<OrderDTO> withLines(EntityManager em, Page<OrderEntity> orders) {
+        Map<Long, List<OrderLineEntity>> lines = new java.util.HashMap<>();
+        List<Long> ids = orders.items().stream().map(o -> o.id).toList();
+        if (!ids.isEmpty()) {
+            em.createQuery("SELECT l FROM OrderLineEntity l WHERE l.orderId IN :ids ORDER BY l.orderId, l.lineNo", OrderLineEntity.class)
+                .setParameter("ids", ids).getResultList().forEach(l -> lines.computeIfAbsent(l.orderId, k -> new ArrayList<>()).add(l));
+        }
+        return new Page<>(orders.items().stream().map(o -> toDto(o, lines.getOrDefault(o.id, List.of()), reservedByLine(o))).toList(),
+            orders.total(), orders.offset(), orders.limit());
     }
 
     @Override
