@@ -94,7 +94,7 @@ public class CrashIT {
         kovan.environment.put("KOVAN_ADMIN_PASSWORD", PASSWORD);
         kovan.kovan("start");
         kovan.kovan("client", "feature:install kovan-inventory kovan-sales kovan-finance");
-        awaitServing("/api/finance/accounts");
+        awaitModules();
         OrderToCash o2c = new OrderToCash(this::call);
         List<Long> customers = new ArrayList<>();
         List<Long> products = new ArrayList<>();
@@ -134,7 +134,7 @@ public class CrashIT {
                 release.run();
             }
             kovan.kovan("start");
-            awaitServing("/api/finance/accounts");
+            awaitModules();
             JsonNode audit = KovanTestSupport.JSON.readTree(call("GET", "/api/core/audit/verify", null).body());
             if (!audit.path("intact").asBoolean()) {
                 violations.add("after crash " + crash + " the audit chain is broken: " + audit);
@@ -190,6 +190,13 @@ public class CrashIT {
         return ProcessHandle.allProcesses()
             .filter(p -> p.info().commandLine().map(line -> line.contains(base + " ") || line.endsWith(base)).orElse(false))
             .findFirst().orElseThrow(() -> new AssertionError("no running Kovan with " + base));
+    }
+
+    /** After a start the modules' REST applications come up one by one: wait for each the load uses. */
+    private void awaitModules() throws Exception {
+        for (String path : List.of("/api/inventory/warehouses", "/api/sales/quotes", "/api/finance/accounts")) {
+            awaitServing(path);
+        }
     }
 
     private void awaitServing(String path) throws Exception {
