@@ -8,7 +8,7 @@
  * registering a {@link io.kovan.inventory.api.SupplyDemandProvider}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.kovan.inventory.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -36,6 +36,9 @@ import io.kovan.kernel.api.persistence.Queries;
 @Component(service = {ReservationService.class, ReservationServiceImpl.class})
 public class ReservationServiceImpl implements ReservationService {
 
+    /** Documents per query of {@link #forDocuments}: a page of 40 orders is one. */
+    private static final int DOCUMENTS_PER_QUERY = 100;
+
     private final JpaTemplate jpa;
     private final Ledger ledger;
     private final Catalogue catalogue;
@@ -317,6 +320,21 @@ public class ReservationServiceImpl implements ReservationService {
     @Override
     public List<ReservationDTO> forDocument(String documentType, long documentId) {
         return jpa.txExpr(TransactionType.Supports, em -> forDocument(em, documentType, documentId).stream().map(ReservationServiceImpl::toDto).toList());
+    }
+
+    @Override
+    public Map<Long, List<ReservationDTO>> forDocuments(String documentType, java.util.Collection<Long> documentIds) {
+        List<Long> ids = documentIds.stream().distinct().sorted().toList();
+        Map<Long, List<ReservationDTO>> byDocument = new java.util.LinkedHashMap<>();
+        jpa.tx(TransactionType.Supports, em -> {
+            for (int from = 0; from < ids.size(); from += DOCUMENTS_PER_QUERY) {
+                em.createQuery("SELECT r FROM ReservationEntity r WHERE r.documentType = :t AND r.documentId IN :d ORDER BY r.documentId, r.lineId",
+                        ReservationEntity.class).setParameter("t", documentType)
+                    .setParameter("d", ids.subList(from, Math.min(ids.size(), from + DOCUMENTS_PER_QUERY))).getResultList()
+                    .forEach(e -> byDocument.computeIfAbsent(e.documentId, k -> new ArrayList<>()).add(toDto(e)));
+            }
+        });
+        return byDocument;
     }
 
     @Override

@@ -240,7 +240,9 @@ public class OrderServiceImpl implements OrderService {
             em.createQuery("SELECT l FROM OrderLineEntity l WHERE l.orderId IN :ids ORDER BY l.orderId, l.lineNo", OrderLineEntity.class)
                 .setParameter("ids", ids).getResultList().forEach(l -> lines.computeIfAbsent(l.orderId, k -> new ArrayList<>()).add(l));
         }
-        return new Page<>(orders.items().stream().map(o -> toDto(o, lines.getOrDefault(o.id, List.of()), reservedByLine(o))).toList(),
+        Map<Long, Map<Long, BigDecimal>> reserved = reservedByLine(orders.items());
+        return new Page<>(orders.items().stream().map(o -> toDto(o, lines.getOrDefault(o.id, List.of()),
+            !holdsReservations(o) ? Map.of() : reserved == null ? null : reserved.getOrDefault(o.id, Map.of()))).toList(),
             orders.total(), orders.offset(), orders.limit());
     }
 
@@ -360,7 +362,16 @@ public class OrderServiceImpl implements OrderService {
 
     /** Inventory's view of the order's reservations, or null without inventory. */
     Map<Long, BigDecimal> reservedByLine(OrderEntity e) {
-        return e.state.equals("draft") || e.state.equals("cancelled") ? Map.of() : stock.reservedByLine(DOCUMENT_TYPE, e.id);
+        return holdsReservations(e) ? stock.reservedByLine(DOCUMENT_TYPE, e.id) : Map.of();
+    }
+
+    /** {@link #reservedByLine(OrderEntity)} for many orders at once, by order id; null without inventory. */
+    Map<Long, Map<Long, BigDecimal>> reservedByLine(java.util.Collection<OrderEntity> orders) {
+        return stock.reservedByLines(DOCUMENT_TYPE, orders.stream().filter(OrderServiceImpl::holdsReservations).map(o -> o.id).toList());
+    }
+
+    private static boolean holdsReservations(OrderEntity e) {
+        return !e.state.equals("draft") && !e.state.equals("cancelled");
     }
 
     static List<OrderLineEntity> lines(EntityManager em, long orderId) {

@@ -45,20 +45,18 @@ public class SalesDemand implements SupplyDemandProvider {
             List<Object[]> rows = em.createQuery("SELECT o, l FROM OrderEntity o, OrderLineEntity l WHERE l.orderId = o.id AND l.productId = :product "
                 + "AND l.stocked = :stocked AND o.state IN :open AND l.deliveredQuantity < l.quantity ORDER BY o.id, l.lineNo", Object[].class)
                 .setParameter("product", productId).setParameter("stocked", true).setParameter("open", OrderServiceImpl.OPEN_STATES).getResultList();
-            Map<Long, BigDecimal> reserved = null;
-            long reservedFor = -1;
+            // The orders' reservations in a few queries, and the default warehouse once, not once per order.
+            Map<Long, Map<Long, BigDecimal>> reserved = stock.reservedByLines(OrderService.DOCUMENT_TYPE,
+                rows.stream().map(row -> ((OrderEntity) row[0]).id).distinct().toList());
+            Long defaultWarehouse = rows.stream().anyMatch(row -> ((OrderEntity) row[0]).warehouseId == null) ? stock.warehouse(null) : null;
             for (Object[] row : rows) {
                 OrderEntity o = (OrderEntity) row[0];
                 OrderLineEntity l = (OrderLineEntity) row[1];
-                Long warehouse = stock.warehouse(o.warehouseId);
+                Long warehouse = o.warehouseId != null ? o.warehouseId : defaultWarehouse;
                 if (warehouseId != null && warehouse != null && !warehouseId.equals(warehouse)) {
                     continue;
                 }
-                if (reservedFor != o.id) {
-                    reserved = stock.reservedByLine(OrderService.DOCUMENT_TYPE, o.id);
-                    reservedFor = o.id;
-                }
-                BigDecimal backorder = OrderServiceImpl.backorder(o, l, reserved);
+                BigDecimal backorder = OrderServiceImpl.backorder(o, l, reserved == null ? null : reserved.getOrDefault(o.id, Map.of()));
                 if (backorder.signum() > 0) {
                     demand.add(new ExpectedQuantityDTO(productId, o.warehouseId, l.promisedDate, backorder, OrderService.DOCUMENT_TYPE, o.id, o.number));
                 }

@@ -103,6 +103,20 @@ public class Stock {
         return open;
     }
 
+    /** What each line's reservation still holds, by document id and line id, for many documents in a few queries; null without inventory. */
+    Map<Long, Map<Long, BigDecimal>> reservedByLines(String documentType, java.util.Collection<Long> documentIds) {
+        ReservationService r = reservations;
+        if (r == null) {
+            return null;
+        }
+        Map<Long, Map<Long, BigDecimal>> open = new HashMap<>();
+        if (!documentIds.isEmpty()) {
+            r.forDocuments(documentType, documentIds).forEach((document, held) -> held.forEach(reservation ->
+                open.computeIfAbsent(document, k -> new HashMap<>()).merge(reservation.lineId(), reservation.open(), BigDecimal::add)));
+        }
+        return open;
+    }
+
     /** The issue moves, or null without inventory. */
     List<MoveDTO> issue(IssueRequest request) {
         StockMoveService m = moves;

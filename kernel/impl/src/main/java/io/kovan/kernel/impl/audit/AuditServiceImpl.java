@@ -2,6 +2,10 @@ package io.kovan.kernel.impl.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -87,41 +91,14 @@ public class AuditServiceImpl implements AuditService {
     int chain() {
         int chained = 0;
         while (true) {
+            // Plain JDBC on the transaction's connection, the copies and deletes as batches: the
+            // chainer runs a few times a second, and each entry through the provider cost a flush.
             int batch = jpa.txExpr(TransactionType.Required, em -> {
-                if (em.createNativeQuery("SELECT ID FROM KV_AUDIT_PENDING").setMaxResults(1).getResultList().isEmpty()) {
-                    return 0;
+                try {
+                    return chainBatch(em.unwrap(Connection.class));
+                } catch (SQLException e) {
+                    throw new javax.persistence.PersistenceException(e);
                 }
-                // The head row's lock makes chainers take turns, also those of other instances on this database.
-                em.createNativeQuery("UPDATE KV_AUDIT_HEAD SET LAST_SEQ = LAST_SEQ WHERE ID = 1").executeUpdate();
-                Object[] head = (Object[]) em.createNativeQuery("SELECT LAST_SEQ, LAST_HASH FROM KV_AUDIT_HEAD WHERE ID = 1").getSingleResult();
-                long seq = ((Number) head[0]).longValue();
-                String previous = (String) head[1];
-                List<?> rows = em.createNativeQuery("SELECT ID, AT_TIME, USER_NAME, ENTITY, ENTITY_ID, ACTION, CHANGES FROM KV_AUDIT_PENDING ORDER BY ID")
-                    .setMaxResults(BATCH).getResultList();
-                List<String> ids = new java.util.ArrayList<>();
-                for (Object o : rows) {
-                    Object[] r = (Object[]) o;
-                    AuditEntity e = new AuditEntity();
-                    e.seq = ++seq;
-                    e.previousHash = previous;
-                    e.at = r[1] instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (LocalDateTime) r[1];
-                    e.user = (String) r[2];
-                    e.entity = (String) r[3];
-                    e.entityId = (String) r[4];
-                    e.action = (String) r[5];
-                    e.changes = text(r[6]);
-                    e.hash = hash(e);
-                    em.persist(e);
-                    previous = e.hash;
-                    ids.add(String.valueOf(((Number) r[0]).longValue()));
-                }
-                if (ids.isEmpty()) {
-                    return 0;
-                }
-                em.createNativeQuery("DELETE FROM KV_AUDIT_PENDING WHERE ID IN (" + String.join(", ", ids) + ")").executeUpdate();
-                em.createNativeQuery("UPDATE KV_AUDIT_HEAD SET LAST_SEQ = ?, LAST_HASH = ? WHERE ID = 1").setParameter(1, seq).setParameter(2, previous)
-                    .executeUpdate();
-                return ids.size();
             });
             chained += batch;
             if (batch < BATCH) {
@@ -130,15 +107,73 @@ public class AuditServiceImpl implements AuditService {
         }
     }
 
-    private static String text(Object clob) {
-        if (clob instanceof java.sql.Clob c) {
-            try {
-                return c.getSubString(1, (int) c.length());
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
+    private static int chainBatch(Connection c) throws SQLException {
+        try (PreparedStatement any = c.prepareStatement("SELECT ID FROM KV_AUDIT_PENDING")) {
+            any.setMaxRows(1);
+            try (ResultSet rs = any.executeQuery()) {
+                if (!rs.next()) {
+                    return 0;
+                }
             }
         }
-        return (String) clob;
+        long seq;
+        String previous;
+        // The head row's lock makes chainers take turns, also those of other instances on this database.
+        try (PreparedStatement lock = c.prepareStatement("UPDATE KV_AUDIT_HEAD SET LAST_SEQ = LAST_SEQ WHERE ID = 1");
+            PreparedStatement read = c.prepareStatement("SELECT LAST_SEQ, LAST_HASH FROM KV_AUDIT_HEAD WHERE ID = 1")) {
+            lock.executeUpdate();
+            try (ResultSet rs = read.executeQuery()) {
+                rs.next();
+                seq = rs.getLong(1);
+                previous = rs.getString(2);
+            }
+        }
+        int count = 0;
+        try (PreparedStatement pending = c.prepareStatement("SELECT ID, AT_TIME, USER_NAME, ENTITY, ENTITY_ID, ACTION, CHANGES FROM KV_AUDIT_PENDING ORDER BY ID");
+            PreparedStatement insert = c.prepareStatement("INSERT INTO KV_AUDIT (SEQ, PREV_HASH, AT_TIME, USER_NAME, ENTITY, ENTITY_ID, ACTION, CHANGES, HASH) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            PreparedStatement delete = c.prepareStatement("DELETE FROM KV_AUDIT_PENDING WHERE ID = ?")) {
+            pending.setMaxRows(BATCH);
+            try (ResultSet rs = pending.executeQuery()) {
+                while (rs.next()) {
+                    AuditEntity e = new AuditEntity();
+                    e.seq = ++seq;
+                    e.previousHash = previous;
+                    e.at = rs.getTimestamp(2).toLocalDateTime();
+                    e.user = rs.getString(3);
+                    e.entity = rs.getString(4);
+                    e.entityId = rs.getString(5);
+                    e.action = rs.getString(6);
+                    e.changes = rs.getString(7);
+                    e.hash = hash(e);
+                    previous = e.hash;
+                    insert.setLong(1, e.seq);
+                    insert.setString(2, e.previousHash);
+                    insert.setTimestamp(3, java.sql.Timestamp.valueOf(e.at));
+                    insert.setString(4, e.user);
+                    insert.setString(5, e.entity);
+                    insert.setString(6, e.entityId);
+                    insert.setString(7, e.action);
+                    insert.setString(8, e.changes);
+                    insert.setString(9, e.hash);
+                    insert.addBatch();
+                    delete.setLong(1, rs.getLong(1));
+                    delete.addBatch();
+                    count++;
+                }
+            }
+            if (count == 0) {
+                return 0;
+            }
+            insert.executeBatch();
+            delete.executeBatch();
+        }
+        try (PreparedStatement head = c.prepareStatement("UPDATE KV_AUDIT_HEAD SET LAST_SEQ = ?, LAST_HASH = ? WHERE ID = 1")) {
+            head.setLong(1, seq);
+            head.setString(2, previous);
+            head.executeUpdate();
+        }
+        return count;
     }
 
     @Override

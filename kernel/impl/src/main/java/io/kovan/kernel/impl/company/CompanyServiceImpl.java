@@ -14,6 +14,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+import io.kovan.kernel.impl.persistence.TransactionCache;
 import io.kovan.kernel.impl.audit.MasterDataChanges;
 import io.kovan.kernel.impl.module.SchemaReady;
 import org.slf4j.Logger;
@@ -54,11 +55,13 @@ public class CompanyServiceImpl implements CompanyService {
     private final PartyService parties;
     private final CurrencyService currencies;
     private final MasterDataChanges changes;
+    private final TransactionCache cache;
 
     @Activate
     public CompanyServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady, @Reference PartyService parties,
-        @Reference CurrencyService currencies, @Reference MasterDataChanges changes, Config config) {
+        @Reference CurrencyService currencies, @Reference MasterDataChanges changes, @Reference TransactionCache cache, Config config) {
         this.jpa = jpa;
+        this.cache = cache;
         this.changes = changes;
         this.parties = parties;
         this.currencies = currencies;
@@ -80,26 +83,46 @@ public class CompanyServiceImpl implements CompanyService {
 
     @Override
     public List<CompanyDTO> list() {
-        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT c FROM CompanyEntity c ORDER BY c.id", CompanyEntity.class)
-            .getResultList().stream().map(this::toDto).toList());
+        return jpa.txExpr(TransactionType.Supports, em -> companies(em, "", null, 0));
     }
 
     @Override
     public CompanyDTO get(long id) {
-        CompanyEntity e = jpa.txExpr(TransactionType.Supports, em -> em.find(CompanyEntity.class, id));
-        if (e == null) {
+        CompanyDTO company = cache.get("company/" + id, () -> jpa.txExpr(TransactionType.Supports, em -> companies(em, " AND c.id = :id", id, 1))
+            .stream().findFirst().orElse(null));
+        if (company == null) {
             throw new NotFoundException("Company", id);
         }
-        return toDto(e);
+        return company;
     }
 
     @Override
     public CompanyDTO defaultCompany() {
-        return list().stream().findFirst().orElseThrow(() -> new NotFoundException("Company", "default"));
+        // Every posting and document asks for it: one row with its party's name, not every company with its whole party.
+        CompanyDTO company = cache.get("company/default", () -> jpa.txExpr(TransactionType.Supports, em -> companies(em, "", null, 1))
+            .stream().findFirst().orElse(null));
+        if (company == null) {
+            throw new NotFoundException("Company", "default");
+        }
+        return company;
+    }
+
+    /** Companies with their party's name and tax number, in one query, lowest id first. */
+    private static List<CompanyDTO> companies(EntityManager em, String where, Long id, int limit) {
+        javax.persistence.TypedQuery<Object[]> q = em.createQuery("SELECT c.id, c.partyId, p.name, p.taxNumber, c.baseCurrency "
+            + "FROM CompanyEntity c, PartyEntity p WHERE p.id = c.partyId" + where + " ORDER BY c.id", Object[].class);
+        if (id != null) {
+            q.setParameter("id", id);
+        }
+        if (limit > 0) {
+            q.setMaxResults(limit);
+        }
+        return q.getResultList().stream().map(r -> new CompanyDTO((Long) r[0], (Long) r[1], (String) r[2], (String) r[3], (String) r[4])).toList();
     }
 
     @Override
     public CompanyDTO create(long partyId, String baseCurrency) {
+        cache.forget();
         PartyDTO party;
         try {
             party = parties.get(partyId);
@@ -122,7 +145,7 @@ public class CompanyServiceImpl implements CompanyService {
             e.baseCurrency = baseCurrency;
             em.persist(e);
             Constraints.flush(em, () -> "Party " + party.code() + " is already a company");
-            CompanyDTO created = toDto(e);
+            CompanyDTO created = new CompanyDTO(e.id, e.partyId, party.name(), party.taxNumber(), e.baseCurrency);
             changes.written("core.company", String.valueOf(e.id), "created", null, created,
                 java.util.Map.of("partyId", partyId, "name", created.name(), "baseCurrency", baseCurrency));
             return created;
@@ -131,10 +154,5 @@ public class CompanyServiceImpl implements CompanyService {
 
     private static long count(EntityManager em) {
         return em.createQuery("SELECT COUNT(c) FROM CompanyEntity c", Long.class).getSingleResult();
-    }
-
-    private CompanyDTO toDto(CompanyEntity e) {
-        PartyDTO party = parties.get(e.partyId);
-        return new CompanyDTO(e.id, e.partyId, party.name(), party.taxNumber(), e.baseCurrency);
     }
 }

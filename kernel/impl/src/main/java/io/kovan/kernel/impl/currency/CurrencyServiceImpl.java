@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.kovan.kernel.impl.persistence.TransactionCache;
 import io.kovan.kernel.impl.audit.MasterDataChanges;
 import io.kovan.kernel.impl.module.SchemaReady;
 
@@ -31,11 +32,13 @@ public class CurrencyServiceImpl implements CurrencyService {
 
     private final JpaTemplate jpa;
     private final MasterDataChanges changes;
+    private final TransactionCache cache;
 
     @Activate
     public CurrencyServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady,
-        @Reference MasterDataChanges changes) {
+        @Reference MasterDataChanges changes, @Reference TransactionCache cache) {
         this.jpa = jpa;
+        this.cache = cache;
         this.changes = changes;
     }
 
@@ -47,15 +50,19 @@ public class CurrencyServiceImpl implements CurrencyService {
 
     @Override
     public CurrencyDTO get(String code) {
-        CurrencyEntity e = code == null ? null : jpa.txExpr(TransactionType.Supports, em -> em.find(CurrencyEntity.class, code));
-        if (e == null) {
+        CurrencyDTO currency = code == null ? null : cache.get("currency/" + code, () -> jpa.txExpr(TransactionType.Supports, em -> {
+            CurrencyEntity e = em.find(CurrencyEntity.class, code);
+            return e == null ? null : toDto(e);
+        }));
+        if (currency == null) {
             throw new NotFoundException("Currency", code);
         }
-        return toDto(e);
+        return currency;
     }
 
     @Override
     public CurrencyDTO create(CurrencyDTO currency) {
+        cache.forget();
         Violations v = new Violations();
         v.require("code", currency.code());
         v.check(currency.code() == null || (currency.code().matches("[A-Z]{3}") && isIso4217(currency.code())), "code",

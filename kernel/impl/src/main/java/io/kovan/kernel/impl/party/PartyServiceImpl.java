@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.kovan.kernel.impl.persistence.TransactionCache;
 import io.kovan.kernel.impl.module.SchemaReady;
 
 import io.kovan.kernel.api.ConflictException;
@@ -59,12 +60,14 @@ public class PartyServiceImpl implements PartyService {
     private final CurrencyService currencies;
     private final EventPublisher events;
     private final AuditService audit;
+    private final TransactionCache cache;
 
     @Activate
     public PartyServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady,
         @Reference NumberingService numbering, @Reference CurrencyService currencies, @Reference EventPublisher events,
-        @Reference AuditService audit) {
+        @Reference AuditService audit, @Reference TransactionCache cache) {
         this.jpa = jpa;
+        this.cache = cache;
         this.numbering = numbering;
         this.currencies = currencies;
         this.events = events;
@@ -84,6 +87,7 @@ public class PartyServiceImpl implements PartyService {
 
     @Override
     public PartyDTO create(PartyDTO party) {
+        cache.forget();
         int currencyDecimals = validate(party);
         return jpa.txExpr(TransactionType.Required, em -> {
             refuseDuplicateTaxNumber(em, party.taxNumber(), null);
@@ -103,6 +107,7 @@ public class PartyServiceImpl implements PartyService {
 
     @Override
     public PartyDTO update(long id, PartyDTO party) {
+        cache.forget();
         int currencyDecimals = validate(party);
         new Violations().require("version", party.version()).throwIfAny();
         return jpa.txExpr(TransactionType.Required, em -> {
@@ -126,10 +131,10 @@ public class PartyServiceImpl implements PartyService {
     public PartyDTO get(long id) {
         // Not found is thrown outside the template: thrown inside, it would mark the caller's
         // transaction for rollback, and a module checking a reference could no longer answer 400.
-        PartyDTO party = jpa.txExpr(TransactionType.Supports, em -> {
+        PartyDTO party = cache.get("party/" + id, () -> jpa.txExpr(TransactionType.Supports, em -> {
             PartyEntity e = em.find(PartyEntity.class, id);
             return e == null ? null : toDto(e);
-        });
+        }));
         if (party == null) {
             throw new NotFoundException("Party", id);
         }
@@ -186,6 +191,7 @@ public class PartyServiceImpl implements PartyService {
 
     @Override
     public void delete(long id) {
+        cache.forget();
         jpa.tx(TransactionType.Required, em -> {
             PartyEntity party = load(em, id);
             PartyDTO before = toDto(party);

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.kovan.kernel.impl.persistence.TransactionCache;
 import io.kovan.kernel.impl.module.SchemaReady;
 
 import io.kovan.kernel.api.ConflictException;
@@ -50,12 +51,14 @@ public class ProductServiceImpl implements ProductService {
     private final CompanyService companies;
     private final EventPublisher events;
     private final AuditService audit;
+    private final TransactionCache cache;
 
     @Activate
     public ProductServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady, @Reference UnitService units,
         @Reference CurrencyService currencies, @Reference CompanyService companies, @Reference EventPublisher events,
-        @Reference AuditService audit) {
+        @Reference AuditService audit, @Reference TransactionCache cache) {
         this.jpa = jpa;
+        this.cache = cache;
         this.units = units;
         this.currencies = currencies;
         this.companies = companies;
@@ -65,6 +68,7 @@ public class ProductServiceImpl implements ProductService {
 
     @Override
     public ProductDTO create(ProductDTO product) {
+        cache.forget();
         validate(product);
         return jpa.txExpr(TransactionType.Required, em -> {
             refuseDuplicates(em, product, null);
@@ -81,6 +85,7 @@ public class ProductServiceImpl implements ProductService {
 
     @Override
     public ProductDTO update(long id, ProductDTO product) {
+        cache.forget();
         validate(product);
         new Violations().require("version", product.version()).throwIfAny();
         return jpa.txExpr(TransactionType.Required, em -> {
@@ -102,10 +107,10 @@ public class ProductServiceImpl implements ProductService {
     @Override
     public ProductDTO get(long id) {
         // Not found is thrown outside the template, which would otherwise doom the caller's transaction.
-        ProductDTO product = jpa.txExpr(TransactionType.Supports, em -> {
+        ProductDTO product = cache.get("product/" + id, () -> jpa.txExpr(TransactionType.Supports, em -> {
             ProductEntity e = em.find(ProductEntity.class, id);
             return e == null ? null : detached(em, e);
-        });
+        }));
         if (product == null) {
             throw new NotFoundException("Product", id);
         }
@@ -184,6 +189,7 @@ public class ProductServiceImpl implements ProductService {
 
     @Override
     public void delete(long id) {
+        cache.forget();
         jpa.tx(TransactionType.Required, em -> {
             ProductEntity product = load(em, id);
             ProductDTO before = toDto(product);
