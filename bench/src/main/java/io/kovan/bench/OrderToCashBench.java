@@ -263,12 +263,20 @@ public final class OrderToCashBench {
     /** A process's user + system CPU seconds so far, from /proc/{pid}/stat (fields 14 and 15). */
     private double cpu(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / ticks;
+            return cpu(Files.readString(Path.of("/proc/" + pid + "/stat")), false);
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /** User + system CPU seconds of a /proc stat line; with {@code reaped}, also its ended children's (fields 16 and 17). */
+    private double cpu(String stat, boolean reaped) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticksUsed = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        if (reaped) {
+            ticksUsed += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+        }
+        return ticksUsed / ticks;
     }
 
     /**
@@ -283,8 +291,7 @@ public final class OrderToCashBench {
                 try {
                     String stat = Files.readString(p.resolve("stat"));
                     if (stat.contains("(postgres)")) {
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / ticks;
+                        total += cpu(stat, true);
                     }
                 } catch (IOException gone) {
                     // ended meanwhile

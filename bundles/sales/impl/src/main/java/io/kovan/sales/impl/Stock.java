@@ -92,15 +92,8 @@ public class Stock {
 
     /** What each line's reservation still holds, by line id; null without inventory. */
     Map<Long, BigDecimal> reservedByLine(String documentType, long documentId) {
-        ReservationService r = reservations;
-        if (r == null) {
-            return null;
-        }
-        Map<Long, BigDecimal> open = new HashMap<>();
-        for (ReservationDTO reservation : r.forDocument(documentType, documentId)) {
-            open.merge(reservation.lineId(), reservation.open(), BigDecimal::add);
-        }
-        return open;
+        Map<Long, Map<Long, BigDecimal>> open = reservedByLines(documentType, List.of(documentId));
+        return open == null ? null : open.getOrDefault(documentId, Map.of());
     }
 
     /** What each line's reservation still holds, by document id and line id, for many documents in a few queries; null without inventory. */
