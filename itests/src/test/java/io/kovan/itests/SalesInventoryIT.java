@@ -289,6 +289,38 @@ public class SalesInventoryIT extends KovanTestSupport {
         }
     }
 
+    /**
+     * An order line shipped in two halves, and 16 clients each returning one piece against either
+     * half at once: every return the line allows goes through, the rest are 409, and the order
+     * line's returned quantity, which both shipments share, loses none of them.
+     */
+    @Test
+    public void sixteenReturnsAgainstTwoShipmentsOfOneLineLoseNoQuantity() throws Exception {
+        both();
+        long product = product("RACE-RETURN", "STOCKED", "30", "10", "20", 0);
+        receive(product, "10", "10");
+        JsonNode order = confirmedOrder(customer("Race İade Ltd."), product, "10");
+        JsonNode line = lines(order)[0];
+        long[] shipmentLines = new long[2];
+        long[] shipments = new long[2];
+        for (int half = 0; half < 2; half++) {
+            JsonNode shipped = ship(post("/api/sales/shipments", "{\"lines\":[" + shipLine(line, "5") + "]}"));
+            shipments[half] = shipped.get("id").asLong();
+            shipmentLines[half] = lines(shipped)[0].get("id").asLong();
+        }
+        assertStock(product, "0", "0");
+        Map<Integer, Integer> statuses = race(16, client -> post("/api/sales/returns", "{\"shipmentId\":" + shipments[client % 2]
+            + ",\"lines\":[{\"shipmentLineId\":" + shipmentLines[client % 2] + ",\"quantity\":1}]}").status());
+        assertEquals("five returns per half, the rest refused: " + statuses, Map.of(201, 10, 409, 6), statuses);
+        JsonNode after = lines(ok(get("/api/sales/orders/" + order.get("id").asLong())))[0];
+        assertEquals("every accepted return counted on the order line", 0, BigDecimal.TEN.compareTo(after.get("returnedQuantity").decimalValue()));
+        for (long shipment : shipments) {
+            assertEquals(0, new BigDecimal("5").compareTo(lines(ok(get("/api/sales/shipments/" + shipment)))[0].get("returnedQuantity").decimalValue()));
+        }
+        assertStock(product, "10", "0");
+        assertTrue(ok(get("/api/inventory/stock/verify")).get("sound").asBoolean());
+    }
+
     @Test
     public void inventoryComesIntoAndLeavesARunningSalesSystemWithOrders() throws Exception {
         installModule("kovan-sales", "/api/sales/quotes");

@@ -808,11 +808,15 @@ public class InvoiceServiceImpl implements InvoiceService {
         if (!"posted".equals(invoice.state) || amount.signum() <= 0) {
             return invoice;
         }
-        em.createNativeQuery("UPDATE KV_FIN_INVOICE SET PAID = PAID + ?, VERSION = VERSION + 1 WHERE ID = ? AND PAID + ? <= TOTAL").setParameter(1, amount)
-            .setParameter(2, invoice.id).setParameter(3, amount).executeUpdate();
-        em.flush();
-        em.createNativeQuery("UPDATE KV_FIN_INVOICE SET PAID = PAID + ?, VERSION = VERSION + 1 WHERE ID = ? AND PAID + ? <= TOTAL").setParameter(1, amount)
-            .setParameter(2, note.id).setParameter(3, amount).executeUpdate();
+        // Both rows are held, so each update must take; one that does not means the amounts moved under the lock,
+        // and the whole posting is refused rather than offset by half.
+        for (long id : new long[] {invoice.id, note.id}) {
+            int updated = em.createNativeQuery("UPDATE KV_FIN_INVOICE SET PAID = PAID + ?, VERSION = VERSION + 1 WHERE ID = ? AND PAID + ? <= TOTAL")
+                .setParameter(1, amount).setParameter(2, id).setParameter(3, amount).executeUpdate();
+            if (updated != 1) {
+                throw new ConflictException("Invoice " + invoice.number + " changed while credit note " + note.number + " was offset against it; retry");
+            }
+        }
         em.refresh(invoice);
         em.refresh(note);
         return invoice;

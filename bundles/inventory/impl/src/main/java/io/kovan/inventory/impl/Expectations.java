@@ -80,9 +80,23 @@ public class Expectations {
             }
             return kept;
         } catch (RuntimeException e) {
+            if (databaseFailure(e)) {
+                // The provider's query failed in the caller's transaction, which is now lost: its cause (a deadlock,
+                // say, which the client gets as a 409 to retry) is the caller's answer, not a quantity left out.
+                throw e;
+            }
             LOG.warn("Supply/demand provider {} failed; its quantities are left out", p.getClass().getName(), e);
             return List.of();
         }
+    }
+
+    private static boolean databaseFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static LocalDate localDate(Object value) {

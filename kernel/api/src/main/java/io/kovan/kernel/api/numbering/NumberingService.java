@@ -18,7 +18,7 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface NumberingService {
 
-    /** The next number of {@code series} for today's year. */
+    /** The next number of {@code series} for the year of today in UTC, the day every module dates its documents by. */
     String next(String series);
 
     /** The next number of {@code series} for the year of {@code documentDate}. */

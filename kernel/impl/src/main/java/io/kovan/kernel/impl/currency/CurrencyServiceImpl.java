@@ -134,7 +134,7 @@ public class CurrencyServiceImpl implements CurrencyService {
     public ConversionDTO convert(BigDecimal amount, String from, String to, LocalDate date) {
         Violations v = new Violations();
         v.require("amount", amount).require("from", from).require("to", to).throwIfAny();
-        LocalDate day = date == null ? LocalDate.now() : date;
+        LocalDate day = date == null ? LocalDate.now(java.time.ZoneOffset.UTC) : date;
         get(from);
         CurrencyDTO target = get(to);
         if (from.equals(to)) {

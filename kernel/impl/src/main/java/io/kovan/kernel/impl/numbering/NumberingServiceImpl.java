@@ -40,7 +40,7 @@ public class NumberingServiceImpl implements NumberingService {
 
     @Override
     public String next(String series) {
-        return next(series, LocalDate.now());
+        return next(series, LocalDate.now(java.time.ZoneOffset.UTC));
     }
 
     @Override

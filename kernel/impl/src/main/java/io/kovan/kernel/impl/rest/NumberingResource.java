@@ -59,7 +59,7 @@ public class NumberingResource {
     @GET
     @Path("{code}")
     public SeriesStateDTO get(@PathParam("code") String code, @QueryParam("year") String year) {
-        int y = year == null ? LocalDate.now().getYear() : yearParam(year);
+        int y = year == null ? LocalDate.now(java.time.ZoneOffset.UTC).getYear() : yearParam(year);
         return new SeriesStateDTO(numbering.get(code), y, numbering.last(code, y));
     }
 

@@ -45,14 +45,8 @@ public final class AdminAccount {
             Files.createFile(passwordFile);
         }
         Files.writeString(passwordFile, password + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
-        // The realm's file is a properties file: escape the password as one.
-        Properties entry = new Properties();
-        entry.setProperty("admin", realmHash(password) + ",_g_:admingroup");
-        java.io.StringWriter line = new java.io.StringWriter();
-        entry.store(line, null);
-        String escaped = line.toString().lines().filter(l -> !l.startsWith("#")).findFirst().orElseThrow();
-        Files.writeString(usersFile, System.lineSeparator() + escaped + System.lineSeparator(), StandardCharsets.ISO_8859_1,
-            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        String hash = realmHash(password);
+        UsersFile.update(usersFile, realm -> realm.put("admin", hash + ",_g_:admingroup"));
         if (console != null) {
             String origin = fromEnvironment != null && !fromEnvironment.isBlank() ? "from KOVAN_ADMIN_PASSWORD" : "generated";
             console.println("Kovan: user 'admin' created, password " + origin + (origin.equals("generated") ? ": " + password : "")

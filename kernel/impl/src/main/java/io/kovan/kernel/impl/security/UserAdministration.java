@@ -15,6 +15,8 @@ import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.BackingEngine;
 import org.apache.karaf.jaas.modules.BackingEngineFactory;
 import org.apache.karaf.jaas.modules.BackingEngineService;
+import org.apache.karaf.jaas.modules.encryption.EncryptionSupport;
+import org.apache.karaf.jaas.modules.properties.PropertiesLoginModule;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -114,12 +116,23 @@ public class UserAdministration {
             }
         }
         v.throwIfAny();
-        BackingEngine engine = engine();
-        if (engine.lookupUser(name) != null) {
-            throw new ConflictException("User " + name + " already exists");
+        Realm realm = realm();
+        if (realm.usersFile() != null) {
+            String hash = new EncryptionSupport(realm.options()).encrypt(password);
+            UsersFile.update(realm.usersFile(), users -> {
+                if (users.containsKey(name)) {
+                    throw new ConflictException("User " + name + " already exists");
+                }
+                users.put(name, hash + "," + String.join(",", userRoles));
+            });
+        } else {
+            BackingEngine engine = realm.engine();
+            if (engine.lookupUser(name) != null) {
+                throw new ConflictException("User " + name + " already exists");
+            }
+            engine.addUser(name, password);
+            userRoles.forEach(role -> engine.addRole(name, role));
         }
-        engine.addUser(name, password);
-        userRoles.forEach(role -> engine.addRole(name, role));
         generation.incrementAndGet();
         UserDTO added = get(name);
         recorded(name, "created", null, added);
@@ -128,10 +141,20 @@ public class UserAdministration {
 
     public UserDTO grant(String name, String role) {
         new Violations().check(role != null && roles.knows(role), "role", "unknown role " + role + "; known: " + roles.names()).throwIfAny();
-        BackingEngine engine = engine();
+        Realm realm = realm();
         UserDTO user = get(name);
         if (!user.roles().contains(role)) {
-            engine.addRole(name, role);
+            if (realm.usersFile() != null) {
+                UsersFile.update(realm.usersFile(), users -> {
+                    String entry = users.get(name);
+                    if (entry == null) {
+                        throw new NotFoundException("User", name);
+                    }
+                    users.put(name, entry + "," + role);
+                });
+            } else {
+                realm.engine().addRole(name, role);
+            }
             generation.incrementAndGet();
             recorded(name, "updated", user, get(name));
         }
@@ -140,7 +163,16 @@ public class UserAdministration {
 
     public void delete(String name) {
         UserDTO user = get(name);
-        engine().deleteUser(name);
+        Realm realm = realm();
+        if (realm.usersFile() != null) {
+            UsersFile.update(realm.usersFile(), users -> {
+                if (users.remove(name) == null) {
+                    throw new NotFoundException("User", name);
+                }
+            });
+        } else {
+            realm.engine().deleteUser(name);
+        }
         generation.incrementAndGet();
         recorded(name, "deleted", user, null);
     }
@@ -166,6 +198,18 @@ public class UserAdministration {
     }
 
     private BackingEngine engine() {
+        return realm().engine();
+    }
+
+    /**
+     * The realm's login module that users are managed through: its options, its backing engine,
+     * and its users file when it keeps users in one (Karaf's properties login module), which is
+     * then changed as a whole by {@link UsersFile} rather than in place by the engine.
+     */
+    private record Realm(java.util.Map<String, ?> options, BackingEngine engine, java.nio.file.Path usersFile) {
+    }
+
+    private Realm realm() {
         JaasRealm realm = realms.stream().filter(r -> REALM.equals(r.getName())).max(Comparator.comparingInt(JaasRealm::getRank))
             .orElseThrow(() -> new IllegalStateException("the JAAS realm karaf is not available"));
         BackingEngineService service = new BackingEngineService();
@@ -173,7 +217,9 @@ public class UserAdministration {
         for (var entry : realm.getEntries()) {
             BackingEngine engine = service.get(entry);
             if (engine != null) {
-                return engine;
+                Object users = entry.getOptions().get("users");
+                boolean file = PropertiesLoginModule.class.getName().equals(entry.getLoginModuleName()) && users != null;
+                return new Realm(entry.getOptions(), engine, file ? java.nio.file.Path.of(users.toString()) : null);
             }
         }
         throw new IllegalStateException("the realm karaf has no manageable login module");

@@ -47,7 +47,7 @@ public class ReportCommand implements Action {
     @Override
     public Object execute() {
         caller.require("inventory.reports.read");
-        LocalDate end = to == null ? LocalDate.now() : Params.date("to", to);
+        LocalDate end = to == null ? LocalDate.now(java.time.ZoneOffset.UTC) : Params.date("to", to);
         switch (report) {
             case "valuation" -> {
                 ValuationDTO v = reports.valuation(end, null);

@@ -1,0 +1,50 @@
+package io.kovan.kernel.impl.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.function.Consumer;
+
+import org.apache.felix.utils.properties.Properties;
+
+/**
+ * Changes the realm's users file ({@code etc/users.properties}) as one atomic replacement: read,
+ * change, write a copy beside it, rename the copy over it. Karaf writes that file in place
+ * (truncate, then write), and its auto-encryption thread re-reads it on every modification and
+ * rewrites it when it finds a password not yet hashed: reading a half-written file, it took the
+ * cut-off hash of the newest user for a clear password and saved what it had read, so users and
+ * roles just added were lost (CI, 2026-12-02: a granted role missing, a new salesperson without
+ * its role). A rename is no modification to that thread, and every reader (the login module
+ * included) sees the old file or the new one, never a part. One change at a time in this JVM.
+ */
+final class UsersFile {
+
+    private static final Object LOCK = new Object();
+
+    private UsersFile() {
+    }
+
+    /** Applies {@code change} to the file's current properties and replaces the file with the result; comments and order are kept. */
+    static void update(Path file, Consumer<Properties> change) {
+        synchronized (LOCK) {
+            try {
+                Properties users = new Properties();
+                if (Files.exists(file)) {
+                    users.load(file.toFile());
+                }
+                change.accept(users);
+                Path copy = Files.createTempFile(file.toAbsolutePath().getParent(), ".users-", ".properties");
+                try {
+                    users.save(copy.toFile());
+                    Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } finally {
+                    Files.deleteIfExists(copy);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot rewrite " + file, e);
+            }
+        }
+    }
+}
