@@ -94,10 +94,15 @@ public class UserAdministration {
     }
 
     public List<UserDTO> list() {
-        BackingEngine engine = engine();
+        Realm realm = realm();
         List<UserDTO> users = new ArrayList<>();
-        for (UserPrincipal user : engine.listUsers()) {
-            users.add(new UserDTO(user.getName(), rolesOf(engine, user)));
+        if (realm.usersFile() != null) {
+            UsersFile.read(realm.usersFile()).forEach((name, roles) -> users.add(new UserDTO(name, roles)));
+        } else {
+            BackingEngine engine = realm.engine();
+            for (UserPrincipal user : engine.listUsers()) {
+                users.add(new UserDTO(user.getName(), rolesOf(engine, user)));
+            }
         }
         users.sort(Comparator.comparing(UserDTO::name));
         return users;
@@ -178,7 +183,15 @@ public class UserAdministration {
     }
 
     public UserDTO get(String name) {
-        BackingEngine engine = engine();
+        Realm realm = realm();
+        if (realm.usersFile() != null) {
+            Set<String> held = name == null ? null : UsersFile.read(realm.usersFile()).get(name);
+            if (held == null) {
+                throw new NotFoundException("User", name);
+            }
+            return new UserDTO(name, held);
+        }
+        BackingEngine engine = realm.engine();
         UserPrincipal user = name == null ? null : engine.lookupUser(name);
         if (user == null) {
             throw new NotFoundException("User", name);
@@ -197,14 +210,12 @@ public class UserAdministration {
         return names;
     }
 
-    private BackingEngine engine() {
-        return realm().engine();
-    }
-
     /**
-     * The realm's login module that users are managed through: its options, its backing engine,
-     * and its users file when it keeps users in one (Karaf's properties login module), which is
-     * then changed as a whole by {@link UsersFile} rather than in place by the engine.
+     * The realm's login module that users are managed through, with its options: Karaf's
+     * properties login module, whose users file {@link UsersFile} reads and replaces whole, else
+     * the first other module with a backing engine (LDAP, JDBC…), changed through the engine. The
+     * users file is found without the engine factories, which come and go when Karaf refreshes
+     * its JAAS bundle: a user written while the factory was away went to another module's file.
      */
     private record Realm(java.util.Map<String, ?> options, BackingEngine engine, java.nio.file.Path usersFile) {
     }
@@ -212,14 +223,18 @@ public class UserAdministration {
     private Realm realm() {
         JaasRealm realm = realms.stream().filter(r -> REALM.equals(r.getName())).max(Comparator.comparingInt(JaasRealm::getRank))
             .orElseThrow(() -> new IllegalStateException("the JAAS realm karaf is not available"));
+        for (var entry : realm.getEntries()) {
+            Object users = entry.getOptions().get("users");
+            if (PropertiesLoginModule.class.getName().equals(entry.getLoginModuleName()) && users != null) {
+                return new Realm(entry.getOptions(), null, java.nio.file.Path.of(users.toString()));
+            }
+        }
         BackingEngineService service = new BackingEngineService();
         service.setEngineFactories(new ArrayList<>(factories));
         for (var entry : realm.getEntries()) {
             BackingEngine engine = service.get(entry);
             if (engine != null) {
-                Object users = entry.getOptions().get("users");
-                boolean file = PropertiesLoginModule.class.getName().equals(entry.getLoginModuleName()) && users != null;
-                return new Realm(entry.getOptions(), engine, file ? java.nio.file.Path.of(users.toString()) : null);
+                return new Realm(entry.getOptions(), engine, null);
             }
         }
         throw new IllegalStateException("the realm karaf has no manageable login module");

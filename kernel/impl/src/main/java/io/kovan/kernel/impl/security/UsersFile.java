@@ -26,6 +26,44 @@ final class UsersFile {
     private UsersFile() {
     }
 
+    /** Karaf's prefix for a group's entry ({@code _g_:name = group,role…}), and for a user's reference to it. */
+    static final String GROUP = "_g_:";
+
+    /**
+     * Every user (not the groups) with the roles it holds, directly or through its groups. Each
+     * entry is {@code user = password,role…,_g_:group…}.
+     */
+    static java.util.Map<String, java.util.Set<String>> read(Path file) {
+        Properties users = new Properties();
+        try {
+            if (Files.exists(file)) {
+                users.load(file.toFile());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        java.util.Map<String, java.util.Set<String>> roles = new java.util.TreeMap<>();
+        users.forEach((name, entry) -> {
+            if (name.startsWith(GROUP)) {
+                return;
+            }
+            java.util.Set<String> held = new java.util.TreeSet<>();
+            java.util.List<String> items = java.util.Arrays.stream(entry.split(",")).skip(1).map(String::strip).filter(r -> !r.isEmpty()).toList();
+            for (String item : items) {
+                if (item.startsWith(GROUP)) {
+                    String group = users.get(item);
+                    if (group != null) {
+                        java.util.Arrays.stream(group.split(",")).skip(1).map(String::strip).filter(r -> !r.isEmpty()).forEach(held::add);
+                    }
+                } else {
+                    held.add(item);
+                }
+            }
+            roles.put(name, held);
+        });
+        return roles;
+    }
+
     /** Applies {@code change} to the file's current properties and replaces the file with the result; comments and order are kept. */
     static void update(Path file, Consumer<Properties> change) {
         synchronized (LOCK) {
