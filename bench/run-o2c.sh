@@ -56,7 +56,11 @@ ready finance/accounts
 t1=$(millis)
 echo "hot install of kovan-finance to serving REST: $((t1 - t0)) ms"
 
-java -Dderby.stream.error.file="$ROOT/bench/target/derby-$RUN.log" -cp "$(ls "$ROOT"/bench/target/kovan-bench-*.jar):$ROOT/bench/target/lib/*" \
+# The raw baseline's embedded Derby gets the settings Kovan's has (distribution etc/custom.system.properties):
+# without them its automatic index statistics took CPU and replanned as its tables grew, and it slowed
+# from about 700 to 200 line items per CPU-second within one round.
+java -Dderby.stream.error.file="$ROOT/bench/target/derby-$RUN.log" -Dderby.language.statementCacheSize=2000 \
+    -Dderby.language.identityGeneratorCacheSize=1000 -Dderby.storage.indexStats.auto=false -cp "$(ls "$ROOT"/bench/target/kovan-bench-*.jar):$ROOT/bench/target/lib/*" \
     io.kovan.bench.OrderToCashBench \
     --api "http://localhost:$KOVAN_HTTP_PORT/api" --user admin --password "$KOVAN_ADMIN_PASSWORD" --kovan-pid "$PID" \
     --raw-url "$RAW_URL" --raw-user "$RAW_USER" --clk-tck "$(getconf CLK_TCK)" --quick "$QUICK" "$@"
