@@ -4,10 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -119,14 +117,6 @@ public class ReturnServiceImpl implements ReturnService {
                         + " left to return, not " + input.get(i).quantity().toPlainString());
                 }
             }
-            // The order lines' returned quantities are shared by every shipment of an order: their orders are locked
-            // (in id order, after the shipment, as a shipment's goods issue takes them) and the lines read under the locks.
-            List<Long> orderIds = shipped.stream().map(l -> l.orderId).sorted().distinct().toList();
-            orderIds.forEach(o -> Docs.lock(em, OrderEntity.class, "Order", o));
-            Map<Long, OrderLineEntity> orderLines = new HashMap<>();
-            em.createQuery("SELECT l FROM OrderLineEntity l WHERE l.orderId IN :orders", OrderLineEntity.class)
-                .setParameter("orders", orderIds).setHint("eclipselink.refresh", "true").getResultList()
-                .forEach(ol -> orderLines.put(ol.id, ol));
             ReturnEntity e = new ReturnEntity();
             e.shipmentId = shipment.id;
             e.customerId = shipment.customerId;
@@ -158,7 +148,7 @@ public class ReturnServiceImpl implements ReturnService {
                 em.flush();
                 toStock.addAll(againstMoves(em, l));
                 sl.returnedQuantity = Docs.quantity(sl.returnedQuantity.add(l.quantity));
-                OrderLineEntity ol = orderLines.get(sl.orderLineId);
+                OrderLineEntity ol = em.find(OrderLineEntity.class, sl.orderLineId);
                 ol.returnedQuantity = Docs.quantity(ol.returnedQuantity.add(l.quantity));
                 e.totalCost = e.totalCost.add(l.costAmount);
                 lines.add(l);

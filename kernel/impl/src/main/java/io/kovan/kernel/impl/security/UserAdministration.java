@@ -214,8 +214,8 @@ public class UserAdministration {
      * The realm's login module that users are managed through, with its options: Karaf's
      * properties login module, whose users file {@link UsersFile} reads and replaces whole, else
      * the first other module with a backing engine (LDAP, JDBC…), changed through the engine. The
-     * users file is found without the engine factories, which come and go when Karaf refreshes
-     * its JAAS bundle: a user written while the factory was away went to another module's file.
+     * users file is found from the realm's options alone, so that reading and writing it does not
+     * depend on which engine factories happen to be registered.
      */
     private record Realm(java.util.Map<String, ?> options, BackingEngine engine, java.nio.file.Path usersFile) {
     }
