@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.Properties;
 
 /**
  * Gives the {@code admin} user a password on first start: {@code KOVAN_ADMIN_PASSWORD} if set,
@@ -27,13 +26,7 @@ public final class AdminAccount {
 
     /** Returns the new password, or {@code null} when an admin already exists. */
     public static String ensure(Path usersFile, Path passwordFile, String fromEnvironment, PrintStream console) throws IOException {
-        Properties users = new Properties();
-        if (Files.exists(usersFile)) {
-            try (var in = Files.newBufferedReader(usersFile, StandardCharsets.ISO_8859_1)) {
-                users.load(in);
-            }
-        }
-        if (users.containsKey("admin")) {
+        if (UsersFile.read(usersFile).containsKey("admin")) {
             return null;
         }
         String password = fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment : generate();

@@ -5,6 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import org.apache.felix.utils.properties.Properties;
@@ -21,42 +27,31 @@ import org.apache.felix.utils.properties.Properties;
  */
 final class UsersFile {
 
+    /** Karaf's prefix for a group's entry ({@code _g_:name = group,role…}), and for a user's reference to it. */
+    static final String GROUP = "_g_:";
+
     private static final Object LOCK = new Object();
 
     private UsersFile() {
     }
 
-    /** Karaf's prefix for a group's entry ({@code _g_:name = group,role…}), and for a user's reference to it. */
-    static final String GROUP = "_g_:";
-
     /**
      * Every user (not the groups) with the roles it holds, directly or through its groups. Each
      * entry is {@code user = password,role…,_g_:group…}.
      */
-    static java.util.Map<String, java.util.Set<String>> read(Path file) {
-        Properties users = new Properties();
-        try {
-            if (Files.exists(file)) {
-                users.load(file.toFile());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        java.util.Map<String, java.util.Set<String>> roles = new java.util.TreeMap<>();
+    static Map<String, Set<String>> read(Path file) {
+        Properties users = load(file);
+        Map<String, Set<String>> roles = new TreeMap<>();
         users.forEach((name, entry) -> {
             if (name.startsWith(GROUP)) {
                 return;
             }
-            java.util.Set<String> held = new java.util.TreeSet<>();
-            java.util.List<String> items = java.util.Arrays.stream(entry.split(",")).skip(1).map(String::strip).filter(r -> !r.isEmpty()).toList();
-            for (String item : items) {
-                if (item.startsWith(GROUP)) {
-                    String group = users.get(item);
-                    if (group != null) {
-                        java.util.Arrays.stream(group.split(",")).skip(1).map(String::strip).filter(r -> !r.isEmpty()).forEach(held::add);
-                    }
-                } else {
+            Set<String> held = new TreeSet<>();
+            for (String item : afterPassword(entry)) {
+                if (!item.startsWith(GROUP)) {
                     held.add(item);
+                } else if (users.get(item) != null) {
+                    held.addAll(afterPassword(users.get(item)));
                 }
             }
             roles.put(name, held);
@@ -67,12 +62,9 @@ final class UsersFile {
     /** Applies {@code change} to the file's current properties and replaces the file with the result; comments and order are kept. */
     static void update(Path file, Consumer<Properties> change) {
         synchronized (LOCK) {
+            Properties users = load(file);
+            change.accept(users);
             try {
-                Properties users = new Properties();
-                if (Files.exists(file)) {
-                    users.load(file.toFile());
-                }
-                change.accept(users);
                 Path copy = Files.createTempFile(file.toAbsolutePath().getParent(), ".users-", ".properties");
                 try {
                     users.save(copy.toFile());
@@ -84,5 +76,22 @@ final class UsersFile {
                 throw new UncheckedIOException("cannot rewrite " + file, e);
             }
         }
+    }
+
+    private static Properties load(Path file) {
+        Properties users = new Properties();
+        try {
+            if (Files.exists(file)) {
+                users.load(file.toFile());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return users;
+    }
+
+    /** An entry's items after its first (a user's password, a group's word {@code group}). */
+    private static List<String> afterPassword(String entry) {
+        return Arrays.stream(entry.split(",")).skip(1).map(String::strip).filter(item -> !item.isEmpty()).toList();
     }
 }
