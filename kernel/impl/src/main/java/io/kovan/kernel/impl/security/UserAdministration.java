@@ -15,7 +15,6 @@ import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.BackingEngine;
 import org.apache.karaf.jaas.modules.BackingEngineFactory;
 import org.apache.karaf.jaas.modules.BackingEngineService;
-import org.apache.karaf.jaas.modules.encryption.EncryptionSupport;
 import org.apache.karaf.jaas.modules.properties.PropertiesLoginModule;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -123,7 +122,9 @@ public class UserAdministration {
         v.throwIfAny();
         Realm realm = realm();
         if (realm.usersFile() != null) {
-            String hash = new EncryptionSupport(realm.options()).encrypt(password);
+            // The form the distribution configures (etc/org.apache.karaf.jaas.cfg), as at first start: the realm entry's options
+            // need not carry the encryption settings, and a clear password here set Karaf's auto-encryption rewriting the file in place.
+            String hash = AdminAccount.realmHash(password);
             UsersFile.update(realm.usersFile(), users -> {
                 if (users.containsKey(name)) {
                     throw new ConflictException("User " + name + " already exists");
