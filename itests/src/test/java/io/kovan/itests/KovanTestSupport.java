@@ -188,6 +188,18 @@ public abstract class KovanTestSupport {
         return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
     }
 
+    /**
+     * What the kernel and the realm's file say of a user and the roles, for the message of a failed
+     * permission check: whether the user's roles or the roles' permissions went missing.
+     */
+    protected String securityState(String user) throws IOException, InterruptedException {
+        String line = java.nio.file.Files.readAllLines(java.nio.file.Path.of(System.getProperty("karaf.etc"), "users.properties")).stream()
+            .filter(l -> l.startsWith(user + " ") || l.startsWith(user + "=")).map(l -> l.replaceAll("\\{CRYPT\\}.*\\{CRYPT\\}", "{CRYPT}…"))
+            .findFirst().orElse("(no line)");
+        return "\n users.properties: " + line + "\n GET user: " + get("/api/core/users/" + user).body() + "\n GET roles: "
+            + get("/api/core/roles").body();
+    }
+
     /** The port Pax Web listens on, read from its configuration inside the container. */
     protected int restPort() throws IOException {
         java.util.Properties web = new java.util.Properties();

@@ -1,6 +1,7 @@
 package io.kovan.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -165,8 +166,12 @@ public class SecurityIT extends KovanTestSupport {
         assertEquals("password", weak.json().get("field").asText());
         assertEquals(400, post("/api/core/users", "{\"name\":\"auditor\",\"password\":\"auditor-Secret-1\",\"roles\":[\"emperor\"]}").status());
 
+        java.nio.file.Path usersFile = java.nio.file.Path.of(System.getProperty("karaf.etc"), "users.properties");
+        Object fileBefore = java.nio.file.Files.getAttribute(usersFile, "unix:ino");
         Reply added = post("/api/core/users", "{\"name\":\"auditor\",\"password\":\"auditor-Secret-1\",\"roles\":[\"viewer\"]}");
         assertEquals(added.body(), 201, added.status());
+        // Karaf's backing engine would rewrite it in place, racing its auto-encryption thread (lost roles, CI 2026-12-03).
+        assertNotEquals("the users file is replaced whole, not rewritten in place", fileBefore, java.nio.file.Files.getAttribute(usersFile, "unix:ino"));
         assertEquals(409, post("/api/core/users", "{\"name\":\"auditor\",\"password\":\"auditor-Secret-1\",\"roles\":[\"viewer\"]}").status());
         assertEquals(200, send("GET", "/api/core/parties", null, "auditor", "auditor-Secret-1").status());
         String write = "{\"kind\":\"PERSON\",\"name\":\"Audited\"}";

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.jaas.boot.principal.GroupPrincipal;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
@@ -31,8 +32,9 @@ import io.kovan.kernel.api.NotFoundException;
 import io.kovan.kernel.api.Violations;
 
 /**
- * Users of the Karaf realm {@code karaf}, managed through the realm's own backing engine (which
- * hashes passwords when the realm encrypts). Roles must be ones the role registry knows.
+ * Users of the Karaf realm {@code karaf}: in its users file (replaced whole, see {@link UsersFile})
+ * when the realm is Karaf's properties realm, else through the realm's backing engine. Roles must be
+ * ones the role registry knows.
  */
 @Component(service = UserAdministration.class)
 public class UserAdministration {
@@ -221,13 +223,25 @@ public class UserAdministration {
     private record Realm(java.util.Map<String, ?> options, BackingEngine engine, java.nio.file.Path usersFile) {
     }
 
+    /**
+     * The users file of a realm entry backed by Karaf's properties login module, else null. Karaf
+     * registers every module of a realm behind its {@link ProxyLoginModule}, naming the real one
+     * in an option; the entry's own module name is the proxy's.
+     */
+    static java.nio.file.Path usersFile(javax.security.auth.login.AppConfigurationEntry entry) {
+        Object module = ProxyLoginModule.class.getName().equals(entry.getLoginModuleName())
+            ? entry.getOptions().get(ProxyLoginModule.PROPERTY_MODULE) : entry.getLoginModuleName();
+        Object users = entry.getOptions().get("users");
+        return PropertiesLoginModule.class.getName().equals(module) && users != null ? java.nio.file.Path.of(users.toString()) : null;
+    }
+
     private Realm realm() {
         JaasRealm realm = realms.stream().filter(r -> REALM.equals(r.getName())).max(Comparator.comparingInt(JaasRealm::getRank))
             .orElseThrow(() -> new IllegalStateException("the JAAS realm karaf is not available"));
         for (var entry : realm.getEntries()) {
-            Object users = entry.getOptions().get("users");
-            if (PropertiesLoginModule.class.getName().equals(entry.getLoginModuleName()) && users != null) {
-                return new Realm(entry.getOptions(), null, java.nio.file.Path.of(users.toString()));
+            java.nio.file.Path users = usersFile(entry);
+            if (users != null) {
+                return new Realm(entry.getOptions(), null, users);
             }
         }
         BackingEngineService service = new BackingEngineService();
