@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -41,6 +43,9 @@ public class AutomationEngine implements EventHandler {
 
     static final String TRIGGERED = "crm.automation.triggered";
     private static final Logger LOG = LoggerFactory.getLogger(AutomationEngine.class);
+    /** Runs of a rule that clash with concurrent writers, before the run is recorded as failed. */
+    private static final int ATTEMPTS = 4;
+    private static final Set<String> CLASH_STATES = Set.of("40001", "40P01", "40XL1", "40XL2");
 
     private final JpaTemplate jpa;
     private final SegmentServiceImpl segments;
@@ -82,16 +87,26 @@ public class AutomationEngine implements EventHandler {
             return;
         }
         String outcome;
-        try {
-            jpa.tx(TransactionType.Required, em -> {
-                act(rule, event, kind, recordId);
-                em.persist(runRecord(rule.id(), eventId, event, kind, recordId, "done"));
-                em.flush();
-            });
-            return;
-        } catch (RuntimeException e) {
-            outcome = "failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            LOG.warn("Automation rule {} ({}) failed on {} of {} {}: {}", rule.id(), rule.name(), event, kind, recordId, outcome);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jpa.tx(TransactionType.Required, em -> {
+                    act(rule, event, kind, recordId);
+                    em.persist(runRecord(rule.id(), eventId, event, kind, recordId, "done"));
+                    em.flush();
+                });
+                return;
+            } catch (RuntimeException e) {
+                // A clash with a concurrent writer rolled the whole run back: a REST client would get a 409 and retry, so does the rule.
+                if (attempt < ATTEMPTS && concurrentClash(e)) {
+                    LOG.info("Automation rule {} clashed with a concurrent write on {} {}; attempt {} of {}", rule.id(), kind, recordId,
+                        attempt + 1, ATTEMPTS);
+                    pause(attempt);
+                    continue;
+                }
+                outcome = "failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                LOG.warn("Automation rule {} ({}) failed on {} of {} {}: {}", rule.id(), rule.name(), event, kind, recordId, outcome);
+                break;
+            }
         }
         String failure = outcome.length() > 500 ? outcome.substring(0, 500) : outcome;
         try {
@@ -131,6 +146,24 @@ public class AutomationEngine implements EventHandler {
                 data.put("recordId", recordId);
                 events.publish(TRIGGERED, data);
             }
+        }
+    }
+
+    /** Derby's deadlock and lock timeouts, PostgreSQL's serialization failure and deadlock: worth running again. */
+    static boolean concurrentClash(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && CLASH_STATES.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(50, 200) * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
