@@ -3,10 +3,13 @@ package io.kovan.finance.impl;
 import java.util.ArrayList;
 import java.util.List;
 
-/** IN lists of ids for native queries, 500 at most each, so that a thousand-line document takes a few statements and no database's limit. */
+import io.kovan.kernel.api.persistence.InList;
+
+/** IN lists of ids for native queries, at most InList.MAX each, so that a thousand-line document takes a few statements and no database's limit. */
 final class InLists {
 
-    static final int SIZE = 500;
+    /** As many ids as a bound {@code IN} list takes (kernel's {@code InList}); rows of a multi-row insert too. */
+    static final int SIZE = InList.MAX;
 
     private InLists() {
     }
@@ -17,10 +20,5 @@ final class InLists {
             chunks.add(all.subList(from, Math.min(all.size(), from + SIZE)));
         }
         return chunks;
-    }
-
-    /** The ids as SQL literals: numbers only, never a client's text. */
-    static String of(List<Long> ids) {
-        return String.join(", ", ids.stream().map(String::valueOf).toList());
     }
 }

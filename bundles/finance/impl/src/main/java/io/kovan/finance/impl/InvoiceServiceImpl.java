@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.kovan.kernel.api.persistence.InList;
 import io.kovan.finance.api.InvoiceDTO;
 import io.kovan.finance.api.InvoiceKind;
 import io.kovan.finance.api.InvoiceLineDTO;
@@ -388,8 +389,10 @@ public class InvoiceServiceImpl implements InvoiceService {
     private static Set<Long> invoicedKeys(EntityManager em, String type, List<Long> ids) {
         Set<Long> invoiced = new java.util.HashSet<>();
         for (List<Long> chunk : InLists.chunks(ids)) {
-            em.createNativeQuery("SELECT SOURCE_LINE_ID FROM KV_FIN_INVOICED WHERE SOURCE_TYPE = ? AND SOURCE_LINE_ID IN (" + InLists.of(chunk) + ")")
-                .setParameter(1, type).getResultList().forEach(id -> invoiced.add(((Number) id).longValue()));
+            javax.persistence.Query q = em.createNativeQuery("SELECT SOURCE_LINE_ID FROM KV_FIN_INVOICED WHERE SOURCE_TYPE = ? AND SOURCE_LINE_ID IN ("
+                + InList.placeholders(chunk.size()) + ")").setParameter(1, type);
+            InList.bind(q, 2, chunk);
+            q.getResultList().forEach(id -> invoiced.add(((Number) id).longValue()));
         }
         return invoiced;
     }

@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.kovan.kernel.api.persistence.InList;
 import io.kovan.finance.api.InvoiceKind;
 import io.kovan.kernel.api.event.DomainEvent;
 import io.kovan.kernel.api.event.TransactionalEventListener;
@@ -129,8 +130,10 @@ public class UnbilledDeliveries implements TransactionalEventListener {
             }
         }
         for (List<Long> chunk : InLists.chunks(billed)) {
-            em.createNativeQuery("DELETE FROM KV_FIN_UNBILLED WHERE SOURCE_TYPE = ? AND SOURCE_LINE_ID IN (" + InLists.of(chunk) + ")")
-                .setParameter(1, ShipmentService.DOCUMENT_TYPE).executeUpdate();
+            javax.persistence.Query q = em.createNativeQuery("DELETE FROM KV_FIN_UNBILLED WHERE SOURCE_TYPE = ? AND SOURCE_LINE_ID IN ("
+                + InList.placeholders(chunk.size()) + ")").setParameter(1, ShipmentService.DOCUMENT_TYPE);
+            InList.bind(q, 2, chunk);
+            q.executeUpdate();
         }
         insert(em, ahead);
     }
@@ -142,8 +145,10 @@ public class UnbilledDeliveries implements TransactionalEventListener {
     private static Map<Long, Row> rows(EntityManager em, String type, List<Long> lineIds) {
         Map<Long, Row> rows = new HashMap<>();
         for (List<Long> chunk : InLists.chunks(lineIds)) {
-            for (Object o : em.createNativeQuery("SELECT SOURCE_LINE_ID, QUANTITY, AMOUNT FROM KV_FIN_UNBILLED WHERE SOURCE_TYPE = ? AND SOURCE_LINE_ID IN ("
-                + InLists.of(chunk) + ")").setParameter(1, type).getResultList()) {
+            javax.persistence.Query q = em.createNativeQuery("SELECT SOURCE_LINE_ID, QUANTITY, AMOUNT FROM KV_FIN_UNBILLED WHERE SOURCE_TYPE = ? "
+                + "AND SOURCE_LINE_ID IN (" + InList.placeholders(chunk.size()) + ")").setParameter(1, type);
+            InList.bind(q, 2, chunk);
+            for (Object o : q.getResultList()) {
                 Object[] r = (Object[]) o;
                 rows.put(((Number) r[0]).longValue(), new Row(new BigDecimal(r[1].toString()), new BigDecimal(r[2].toString())));
             }

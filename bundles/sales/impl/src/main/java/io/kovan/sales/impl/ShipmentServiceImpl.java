@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.kovan.kernel.api.persistence.InList;
 import io.kovan.inventory.api.IssueLine;
 import io.kovan.inventory.api.IssueRequest;
 import io.kovan.inventory.api.MoveDTO;
@@ -422,10 +423,12 @@ public class ShipmentServiceImpl implements ShipmentService {
             // By the lines' index: Derby, left to itself, scans the small table and waits on the rows other shipments are writing,
             // which deadlocked two shipments of different goods.
             String table = "KV_SALES_SHIPMENT_MOVE m" + (derby(em) ? " --DERBY-PROPERTIES constraint=FK_SALES_SHIPMENT_MOVE_LINE\n" : "");
-            for (int from = 0; from < lines.size(); from += 500) {
-                String ids = String.join(", ", lines.subList(from, Math.min(lines.size(), from + 500)).stream().map(l -> String.valueOf(l.id)).toList());
-                for (Object o : em.createNativeQuery("SELECT m.SHIPMENT_LINE_ID, m.MOVE_ID FROM " + table + " WHERE m.SHIPMENT_LINE_ID IN (" + ids
-                    + ") ORDER BY m.ID").getResultList()) {
+            for (int from = 0; from < lines.size(); from += InList.MAX) {
+                List<Long> ids = lines.subList(from, Math.min(lines.size(), from + InList.MAX)).stream().map(l -> l.id).toList();
+                javax.persistence.Query q = em.createNativeQuery("SELECT m.SHIPMENT_LINE_ID, m.MOVE_ID FROM " + table + " WHERE m.SHIPMENT_LINE_ID IN ("
+                    + InList.placeholders(ids.size()) + ") ORDER BY m.ID");
+                InList.bind(q, 1, ids);
+                for (Object o : q.getResultList()) {
                     Object[] row = (Object[]) o;
                     moveIds.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add(((Number) row[1]).longValue());
                 }
