@@ -192,10 +192,27 @@ public class CrashIT {
             .findFirst().orElseThrow(() -> new AssertionError("no running Kovan with " + base));
     }
 
-    /** After a start the modules' REST applications come up one by one: wait for each the load uses. */
+    /**
+     * After a start the modules' REST applications come up one by one: wait for each the load uses,
+     * until all of them answer twice, 2 s apart. Once (CI, 2026-12-03) sales answered, then its
+     * application was gone for a moment ("No service was found", 404) after finance came up; the
+     * cause (a refresh of the sales bundle at boot?) is not yet known and is on issue 7.
+     */
     private void awaitModules() throws Exception {
-        for (String path : List.of("/api/inventory/warehouses", "/api/sales/quotes", "/api/finance/accounts")) {
-            awaitServing(path);
+        List<String> paths = List.of("/api/inventory/warehouses", "/api/sales/quotes", "/api/finance/accounts");
+        for (int stable = 0, round = 0; stable < 2; round++) {
+            if (round == 20) {
+                throw new AssertionError("the modules' REST applications did not stay up for 4 s: " + paths);
+            }
+            for (String path : paths) {
+                awaitServing(path);
+            }
+            Thread.sleep(2000);
+            boolean all = true;
+            for (String path : paths) {
+                all &= call("GET", path, null).status() == 200;
+            }
+            stable = all ? stable + 1 : 0;
         }
     }
 
