@@ -185,7 +185,8 @@ public final class OrderToCashBench {
     // ---- a phase ---------------------------------------------------------------------------
 
     /** What one measured phase gave. */
-    private record Result(int chains, double seconds, double serverCpu, double databaseCpu, Map<String, List<Long>> steps) {
+    private record Result(int chains, double seconds, double serverCpu, double databaseCpu, Map<String, Double> serverThreads,
+                          Map<String, List<Long>> steps) {
 
         double chainsPerSecond() {
             return chains / seconds;
@@ -200,8 +201,16 @@ public final class OrderToCashBench {
             return cpu == 0 ? 0 : chains * LINES / cpu;
         }
 
+        /** Line items per CPU-second leaving out the server JVM's JIT compiler threads: what a warmer JVM would approach. */
+        double itemsPerCpuSecondWithoutJit() {
+            double cpu = serverCpu + databaseCpu - serverThreads.get(ThreadCpu.JIT);
+            return cpu <= 0 ? 0 : chains * LINES / cpu;
+        }
+
         String brief() {
-            return String.format("%.1f chains/s, %.0f items/CPU-s (CPU %.1f + %.1f s)", chainsPerSecond(), itemsPerCpuSecond(), serverCpu, databaseCpu);
+            return String.format("%.1f chains/s, %.0f items/CPU-s (CPU %.1f + %.1f s; JIT %.1f, GC %.1f, requests %.1f)", chainsPerSecond(),
+                itemsPerCpuSecond(), serverCpu, databaseCpu, serverThreads.get(ThreadCpu.JIT), serverThreads.get(ThreadCpu.GC),
+                serverThreads.get(ThreadCpu.REQUESTS));
         }
     }
 
@@ -239,15 +248,20 @@ public final class OrderToCashBench {
                 })));
             }
             sleepUntil(measureFrom);
-            double server0 = what.equals("kovan") ? cpu(kovanPid) : cpu(ProcessHandle.current().pid());
+            long server = what.equals("kovan") ? kovanPid : ProcessHandle.current().pid();
+            double server0 = cpu(server);
             double db0 = postgres ? postgresCpu() : 0;
-            sleepUntil(deadline);
-            double server1 = what.equals("kovan") ? cpu(kovanPid) : cpu(ProcessHandle.current().pid());
+            Map<String, Double> threads;
+            try (ThreadCpu byThread = new ThreadCpu(server, ticks)) {
+                sleepUntil(deadline);
+                threads = byThread.stop();
+            }
+            double server1 = cpu(server);
             double db1 = postgres ? postgresCpu() : 0;
             for (Future<Integer> f : done) {
                 f.get();
             }
-            return new Result(counted.get(), measure, server1 - server0, db1 - db0, steps);
+            return new Result(counted.get(), measure, server1 - server0, db1 - db0, threads, steps);
         } finally {
             pool.shutdownNow();
         }
@@ -319,6 +333,18 @@ public final class OrderToCashBench {
                 median(r.stream().map(Result::chainsPerSecond).toList()));
         }
         System.out.println();
+        System.out.println("Where the server JVM's CPU went, medians, s (Kovan JVM; for raw JDBC, the bench JVM with its embedded Derby), and line items per");
+        System.out.println("CPU-second leaving out the JIT compiler threads (what a warmer JVM would approach):");
+        System.out.println("| users | Kovan JIT | Kovan GC | Kovan requests | Kovan other | Kovan items per CPU-s without JIT | raw JIT | raw items per CPU-s without JIT |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        for (int n : users) {
+            List<Result> k = kovan.get(n);
+            List<Result> r = baseline.get(n);
+            System.out.printf("| %d | %.1f | %.1f | %.1f | %.1f | %.0f | %.1f | %.0f |%n", n, median(k, ThreadCpu.JIT), median(k, ThreadCpu.GC),
+                median(k, ThreadCpu.REQUESTS), median(k, ThreadCpu.OTHER), median(k.stream().map(Result::itemsPerCpuSecondWithoutJit).toList()),
+                median(r, ThreadCpu.JIT), median(r.stream().map(Result::itemsPerCpuSecondWithoutJit).toList()));
+        }
+        System.out.println();
         System.out.println("Kovan latency per step, ms, p50 / p95 / p99 (all measured rounds together):");
         System.out.println("| users | " + String.join(" | ", RawChain.STEPS) + " |");
         System.out.println("|---|" + "---|".repeat(RawChain.STEPS.size()));
@@ -344,6 +370,10 @@ public final class OrderToCashBench {
 
     private static double at(List<Long> sorted, double quantile) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1)) / 1e6;
+    }
+
+    private static double median(List<Result> results, String threadKind) {
+        return median(results.stream().map(res -> res.serverThreads().get(threadKind)).toList());
     }
 
     private static double median(List<Double> values) {

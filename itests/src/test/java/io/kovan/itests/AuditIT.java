@@ -4,11 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
-
-import javax.sql.DataSource;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -63,12 +59,8 @@ public class AuditIT extends KovanTestSupport {
         assertTrue(console("kovan:audit-verify").contains("intact"));
 
         long tampered = history.get(1).get("sequence").asLong();
-        DataSource database = (DataSource) bundleContext.getService(bundleContext.getServiceReferences(DataSource.class,
-            "(osgi.jndi.service.name=kovan)").iterator().next());
         String honestUser = history.get(1).get("user").asText();
-        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
-            assertEquals(1, s.executeUpdate("UPDATE KV_AUDIT SET USER_NAME = 'somebody-else' WHERE SEQ = " + tampered));
-        }
+        assertEquals(1, sqlUpdate("UPDATE KV_AUDIT SET USER_NAME = 'somebody-else' WHERE SEQ = " + tampered));
         JsonNode broken = get("/api/core/audit/verify").json();
         assertFalse(broken.get("intact").asBoolean());
         assertEquals(tampered, broken.get("firstBroken").asLong());
@@ -76,13 +68,9 @@ public class AuditIT extends KovanTestSupport {
         assertTrue(said, said.contains("BROKEN at entry " + tampered));
 
         // Put the entry back as it was: the chain is whole again. Then take one away.
-        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
-            assertEquals(1, s.executeUpdate("UPDATE KV_AUDIT SET USER_NAME = '" + honestUser + "' WHERE SEQ = " + tampered));
-        }
+        assertEquals(1, sqlUpdate("UPDATE KV_AUDIT SET USER_NAME = '" + honestUser + "' WHERE SEQ = " + tampered));
         assertTrue(get("/api/core/audit/verify").json().get("intact").asBoolean());
-        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
-            assertEquals(1, s.executeUpdate("DELETE FROM KV_AUDIT WHERE SEQ = " + tampered));
-        }
+        assertEquals(1, sqlUpdate("DELETE FROM KV_AUDIT WHERE SEQ = " + tampered));
         JsonNode gap = get("/api/core/audit/verify").json();
         assertFalse("a deleted entry is found: " + gap, gap.get("intact").asBoolean());
         assertEquals(gap.toString(), tampered, gap.get("firstBroken").asLong());

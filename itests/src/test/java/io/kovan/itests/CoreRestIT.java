@@ -118,9 +118,7 @@ public class CoreRestIT extends KovanTestSupport {
         String later = "{\"kind\":\"PERSON\",\"name\":\"Expired Key\"}";
         long firstId = postWithKey("expires-1", later).json().get("id").asLong();
         assertEquals(firstId, postWithKey("expires-1", later).json().get("id").asLong());
-        javax.sql.DataSource database = (javax.sql.DataSource) bundleContext.getService(bundleContext.getServiceReferences(
-            javax.sql.DataSource.class, "(osgi.jndi.service.name=kovan)").iterator().next());
-        try (java.sql.Connection c = database.getConnection(); java.sql.PreparedStatement expire = c.prepareStatement(
+        try (java.sql.Connection c = dataSource().getConnection(); java.sql.PreparedStatement expire = c.prepareStatement(
             "UPDATE KV_IDEMPOTENCY SET EXPIRES_AT = ? WHERE IDEM_KEY = 'expires-1'")) {
             expire.setTimestamp(1, java.sql.Timestamp.valueOf(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1)));
             assertEquals(1, expire.executeUpdate());

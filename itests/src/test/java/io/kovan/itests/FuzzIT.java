@@ -73,8 +73,7 @@ public class FuzzIT extends KovanTestSupport {
         installModule("kovan-inventory", "/api/inventory/warehouses");
         installModule("kovan-sales", "/api/sales/quotes");
         installModule("kovan-finance", "/api/finance/accounts");
-        database = (DataSource) bundleContext.getService(bundleContext.getServiceReferences(DataSource.class,
-            "(osgi.jndi.service.name=kovan)").iterator().next());
+        database = dataSource();
         seed();
         JsonNode document = send("GET", "/api/openapi.json", null, null, null).json();
         JsonNode schemas = document.get("components").get("schemas");

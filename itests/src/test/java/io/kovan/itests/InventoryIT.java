@@ -166,6 +166,47 @@ public class InventoryIT extends KovanTestSupport {
     }
 
     @Test
+    public void verifyFindsEveryBalanceItsMovesDoNotExplain() throws Exception {
+        installModule("kovan-inventory", "/api/inventory/warehouses");
+        long wh = mainWarehouse();
+        long root = ok(get("/api/inventory/warehouses/" + wh)).get("rootLocationId").asLong();
+        long moved = product("VER-M", 0);
+        receive(moved, "10", "4", null, null);
+        long unmoved = product("VER-U", 0);
+        assertTrue(ok(get("/api/inventory/stock/verify")).get("sound").asBoolean());
+
+        // A balance one more than its moves: the warehouse row, and the company total that no longer sums up.
+        assertEquals(1, sqlUpdate("UPDATE KV_INV_STOCK SET ON_HAND = ON_HAND + 1 WHERE PRODUCT_ID = " + moved));
+        try {
+            assertEquals(List.of("on hand of product " + moved + " in warehouse " + wh + ": the ledger gives 10, 11 is kept",
+                "company on hand of product " + moved + ": the ledger gives 11, 10 is kept"), differences());
+        } finally {
+            sqlUpdate("UPDATE KV_INV_STOCK SET ON_HAND = ON_HAND - 1 WHERE PRODUCT_ID = " + moved);
+        }
+        // Balances of a product that never moved: no move explains them, and they are found all the same.
+        assertEquals(1, sqlUpdate("INSERT INTO KV_INV_STOCK (PRODUCT_ID, WAREHOUSE_ID, ON_HAND, RESERVED) VALUES (" + unmoved + ", " + wh + ", 5, 0)"));
+        assertEquals(1, sqlUpdate("INSERT INTO KV_INV_QUANT (PRODUCT_ID, WAREHOUSE_ID, LOCATION_ID, LOT_KEY, QUANTITY) VALUES (" + unmoved + ", " + wh
+            + ", " + root + ", 0, 5)"));
+        try {
+            List<String> found = differences();
+            assertTrue(found.toString(), found.contains("on hand of product " + unmoved + " in warehouse " + wh + ": the ledger gives 0, 5 is kept"));
+            assertTrue(found.toString(), found.contains("quantity of product " + unmoved + " at location " + root + ", lot key 0: the ledger gives 0, 5 is kept"));
+        } finally {
+            sqlUpdate("DELETE FROM KV_INV_QUANT WHERE PRODUCT_ID = " + unmoved);
+            sqlUpdate("DELETE FROM KV_INV_STOCK WHERE PRODUCT_ID = " + unmoved);
+        }
+        assertTrue(ok(get("/api/inventory/stock/verify")).get("sound").asBoolean());
+    }
+
+    private List<String> differences() throws Exception {
+        JsonNode verified = ok(get("/api/inventory/stock/verify"));
+        assertFalse(verified.toString(), verified.get("sound").asBoolean());
+        List<String> found = new ArrayList<>();
+        verified.get("differences").forEach(d -> found.add(d.asText()));
+        return found;
+    }
+
+    @Test
     public void availableToPromiseCountsReservationsExpectedSupplyAndOtherModulesDemand() throws Exception {
         installModule("kovan-inventory", "/api/inventory/warehouses");
         long wh = mainWarehouse();

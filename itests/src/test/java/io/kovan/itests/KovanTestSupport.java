@@ -246,6 +246,19 @@ public abstract class KovanTestSupport {
         return service;
     }
 
+    /** Kovan's one DataSource, for tests that read or tamper with rows behind the services' backs. */
+    protected javax.sql.DataSource dataSource() throws Exception {
+        return (javax.sql.DataSource) bundleContext.getService(bundleContext.getServiceReferences(javax.sql.DataSource.class,
+            "(osgi.jndi.service.name=kovan)").iterator().next());
+    }
+
+    /** Runs one SQL update on Kovan's database in a transaction of its own; the rows it changed. */
+    protected int sqlUpdate(String statement) throws Exception {
+        try (java.sql.Connection c = dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
+            return s.executeUpdate(statement);
+        }
+    }
+
     /** Work that may throw, for {@link #statusesWhile}. */
     @FunctionalInterface
     protected interface Work {

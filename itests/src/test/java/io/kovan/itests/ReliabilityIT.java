@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import javax.sql.DataSource;
-
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -101,9 +99,7 @@ public class ReliabilityIT extends KovanTestSupport {
     }
 
     private Invariants.Report invariants() throws Exception {
-        DataSource database = (DataSource) bundleContext.getService(bundleContext.getServiceReferences(DataSource.class,
-            "(osgi.jndi.service.name=kovan)").iterator().next());
-        try (Connection c = database.getConnection()) {
+        try (Connection c = dataSource().getConnection()) {
             return Invariants.check(c);
         }
     }

@@ -27,6 +27,7 @@ import io.kovan.kernel.api.NotFoundException;
 import io.kovan.kernel.api.Page;
 import io.kovan.kernel.api.PageRequest;
 import io.kovan.kernel.api.Violations;
+import io.kovan.kernel.api.persistence.InList;
 import io.kovan.kernel.api.persistence.Queries;
 
 /**
@@ -330,7 +331,7 @@ public class ReservationServiceImpl implements ReservationService {
             for (int from = 0; from < ids.size(); from += DOCUMENTS_PER_QUERY) {
                 em.createQuery("SELECT r FROM ReservationEntity r WHERE r.documentType = :t AND r.documentId IN :d ORDER BY r.documentId, r.lineId",
                         ReservationEntity.class).setParameter("t", documentType)
-                    .setParameter("d", ids.subList(from, Math.min(ids.size(), from + DOCUMENTS_PER_QUERY))).getResultList()
+                    .setParameter("d", InList.padded(ids.subList(from, Math.min(ids.size(), from + DOCUMENTS_PER_QUERY)))).getResultList()
                     .forEach(e -> byDocument.computeIfAbsent(e.documentId, k -> new ArrayList<>()).add(toDto(e)));
             }
         });

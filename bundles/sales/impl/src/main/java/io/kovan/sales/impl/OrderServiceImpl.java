@@ -36,6 +36,7 @@ import io.kovan.kernel.api.event.EventPublisher;
 import io.kovan.kernel.api.numbering.NumberSeriesDTO;
 import io.kovan.kernel.api.numbering.NumberingService;
 import io.kovan.kernel.api.party.PartyDTO;
+import io.kovan.kernel.api.persistence.InList;
 import io.kovan.kernel.api.persistence.Queries;
 import io.kovan.kernel.api.security.Caller;
 import io.kovan.kernel.api.workflow.TransitionDTO;
@@ -238,7 +239,7 @@ public class OrderServiceImpl implements OrderService {
         List<Long> ids = orders.items().stream().map(o -> o.id).toList();
         if (!ids.isEmpty()) {
             em.createQuery("SELECT l FROM OrderLineEntity l WHERE l.orderId IN :ids ORDER BY l.orderId, l.lineNo", OrderLineEntity.class)
-                .setParameter("ids", ids).getResultList().forEach(l -> lines.computeIfAbsent(l.orderId, k -> new ArrayList<>()).add(l));
+                .setParameter("ids", InList.padded(ids)).getResultList().forEach(l -> lines.computeIfAbsent(l.orderId, k -> new ArrayList<>()).add(l));
         }
         Map<Long, Map<Long, BigDecimal>> reserved = reservedByLine(orders.items());
         return new Page<>(orders.items().stream().map(o -> toDto(o, lines.getOrDefault(o.id, List.of()),

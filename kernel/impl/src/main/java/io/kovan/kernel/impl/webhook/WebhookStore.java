@@ -199,16 +199,23 @@ public class WebhookStore implements WebhookService, TransactionalEventListener 
      * record for its webhook, so that a record's events arrive in the order they happened.
      */
     List<Due> due(int limit) {
-        return jpa.txExpr(TransactionType.Required, em -> em.createQuery("SELECT d, w FROM DeliveryEntity d, WebhookEntity w"
-                + " WHERE w.id = d.webhookId AND w.active = TRUE AND d.status = :pending AND d.nextAt <= :now"
-                + " AND NOT EXISTS (SELECT e.id FROM DeliveryEntity e WHERE e.webhookId = d.webhookId AND e.documentKey = d.documentKey"
-                + " AND e.status = :pending AND e.id < d.id) ORDER BY d.id", Object[].class)
-            .setParameter("pending", WebhookDeliveryDTO.Status.PENDING).setParameter("now", now()).setMaxResults(limit)
-            .getResultList().stream().map(row -> {
-                DeliveryEntity d = (DeliveryEntity) row[0];
-                WebhookEntity w = (WebhookEntity) row[1];
-                return new Due(d.id, w.id, w.url, w.secret, d.eventId, d.eventName, d.attempts);
-            }).toList());
+        // Native, with bound parameters: EclipseLink printed the JPQL form of this query (a join and a
+        // subquery) on Derby with its parameters as literals, so every poll was a new statement for
+        // Derby to compile.
+        return jpa.txExpr(TransactionType.Required, em -> {
+            List<?> rows = em.createNativeQuery("SELECT d.ID, w.ID, w.URL, w.SECRET, d.EVENT_ID, d.EVENT_NAME, d.ATTEMPTS"
+                    + " FROM KV_WEBHOOK_DELIVERY d JOIN KV_WEBHOOK w ON w.ID = d.WEBHOOK_ID"
+                    + " WHERE w.ACTIVE = ? AND d.STATUS = ? AND d.NEXT_AT <= ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM KV_WEBHOOK_DELIVERY e WHERE e.WEBHOOK_ID = d.WEBHOOK_ID AND e.DOCUMENT_KEY = d.DOCUMENT_KEY"
+                    + " AND e.STATUS = ? AND e.ID < d.ID) ORDER BY d.ID")
+                .setParameter(1, true).setParameter(2, WebhookDeliveryDTO.Status.PENDING.name()).setParameter(3, java.sql.Timestamp.valueOf(now()))
+                .setParameter(4, WebhookDeliveryDTO.Status.PENDING.name()).setMaxResults(limit).getResultList();
+            return rows.stream().map(o -> {
+                Object[] row = (Object[]) o;
+                return new Due(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2], (String) row[3],
+                    ((Number) row[4]).longValue(), (String) row[5], ((Number) row[6]).intValue());
+            }).toList();
+        });
     }
 
     /** The JSON body of a delivery: the same bytes at every attempt, so the signature is too. */
