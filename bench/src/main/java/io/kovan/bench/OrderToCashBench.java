@@ -207,15 +207,19 @@ public final class OrderToCashBench {
             return chains * LINES / seconds;
         }
 
+        /**
+         * Line items per CPU-second; NaN where the database's CPU went down over the phase (a postgres
+         * process ended and its CPU was not yet in its parent's), which the report leaves out.
+         */
         double itemsPerCpuSecond() {
             double cpu = serverCpu + databaseCpu;
-            return cpu == 0 ? 0 : chains * LINES / cpu;
+            return databaseCpu < 0 || cpu <= 0 ? Double.NaN : chains * LINES / cpu;
         }
 
         /** Line items per CPU-second leaving out the server JVM's JIT compiler threads: what a warmer JVM would approach. */
         double itemsPerCpuSecondWithoutJit() {
             double cpu = serverCpu + databaseCpu - serverThreads.get(ThreadCpu.JIT);
-            return cpu <= 0 ? 0 : chains * LINES / cpu;
+            return databaseCpu < 0 || cpu <= 0 ? Double.NaN : chains * LINES / cpu;
         }
 
         String brief() {
@@ -387,9 +391,11 @@ public final class OrderToCashBench {
         return median(results.stream().map(res -> res.serverThreads().get(threadKind)).toList());
     }
 
+    /** The median; of an even count, the mean of the middle two (the raw baseline runs twice a round). */
     private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
+        List<Double> sorted = new ArrayList<>(values.stream().filter(v -> !v.isNaN()).toList());
         Collections.sort(sorted);
-        return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
+        int n = sorted.size();
+        return n == 0 ? 0 : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }
