@@ -4,6 +4,7 @@
 # confirm → ship → invoice → collect → list, against a raw-JDBC baseline on the same database.
 # Also measured: cold start to REST-ready, finance's hot install to serving REST, RSS.
 #   bench/run-o2c.sh [--postgres] [--quick] [more OrderToCashBench options, e.g. --users 1,2]
+# With --postgres, the server at 127.0.0.1:$PGPORT (5432 unless set), user postgres, trust authentication.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 POSTGRES=false
@@ -21,17 +22,17 @@ export KOVAN_ADMIN_PASSWORD=bench-Secret-1
 RAW_URL="jdbc:derby:$ROOT/bench/target/raw-$RUN;create=true"
 RAW_USER=""
 if $POSTGRES; then
-    PGHOST=127.0.0.1 PGUSER=postgres psql -qc "CREATE DATABASE kovan_bench_$RUN"
-    PGHOST=127.0.0.1 PGUSER=postgres psql -qc "CREATE DATABASE raw_bench_$RUN"
-    export KOVAN_DB_URL="jdbc:postgresql://127.0.0.1:5432/kovan_bench_$RUN" KOVAN_DB_USER=postgres KOVAN_DB_PASSWORD=
-    RAW_URL="jdbc:postgresql://127.0.0.1:5432/raw_bench_$RUN"
+    PGHOST=127.0.0.1 PGPORT="${PGPORT:-5432}" PGUSER=postgres psql -qc "CREATE DATABASE kovan_bench_$RUN"
+    PGHOST=127.0.0.1 PGPORT="${PGPORT:-5432}" PGUSER=postgres psql -qc "CREATE DATABASE raw_bench_$RUN"
+    export KOVAN_DB_URL="jdbc:postgresql://127.0.0.1:${PGPORT:-5432}/kovan_bench_$RUN" KOVAN_DB_USER=postgres KOVAN_DB_PASSWORD=
+    RAW_URL="jdbc:postgresql://127.0.0.1:${PGPORT:-5432}/raw_bench_$RUN"
     RAW_USER=postgres
 fi
 cleanup() {
     "$ROOT/kovan" stop >/dev/null 2>&1 || true
     if $POSTGRES; then
-        PGHOST=127.0.0.1 PGUSER=postgres psql -qc "DROP DATABASE IF EXISTS kovan_bench_$RUN" || true
-        PGHOST=127.0.0.1 PGUSER=postgres psql -qc "DROP DATABASE IF EXISTS raw_bench_$RUN" || true
+        PGHOST=127.0.0.1 PGPORT="${PGPORT:-5432}" PGUSER=postgres psql -qc "DROP DATABASE IF EXISTS kovan_bench_$RUN" || true
+        PGHOST=127.0.0.1 PGPORT="${PGPORT:-5432}" PGUSER=postgres psql -qc "DROP DATABASE IF EXISTS raw_bench_$RUN" || true
     fi
     rm -rf "$KOVAN_VAR" "$ROOT/bench/target/raw-$RUN"
 }
