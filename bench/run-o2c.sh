@@ -26,6 +26,9 @@ if $POSTGRES; then
     PGHOST=127.0.0.1 PGPORT="${PGPORT:-5432}" PGUSER=postgres psql -qc "CREATE DATABASE raw_bench_$RUN"
     export KOVAN_DB_URL="jdbc:postgresql://127.0.0.1:${PGPORT:-5432}/kovan_bench_$RUN" KOVAN_DB_USER=postgres KOVAN_DB_PASSWORD=
     RAW_URL="jdbc:postgresql://127.0.0.1:${PGPORT:-5432}/raw_bench_$RUN"
+    # Without autovacuum the tables are never analysed and their updated rows never vacuumed: Kovan's
+    # list queries read bloated tables without statistics (docs/performance.md, fifth session).
+    echo "PostgreSQL at port ${PGPORT:-5432}: autovacuum $(PGHOST=127.0.0.1 PGPORT="${PGPORT:-5432}" PGUSER=postgres psql -tAc 'SHOW autovacuum')"
     RAW_USER=postgres
 fi
 cleanup() {
