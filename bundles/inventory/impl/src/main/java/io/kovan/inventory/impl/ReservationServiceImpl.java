@@ -328,6 +328,9 @@ public class ReservationServiceImpl implements ReservationService {
         List<Long> ids = documentIds.stream().distinct().sorted().toList();
         Map<Long, List<ReservationDTO>> byDocument = new java.util.LinkedHashMap<>();
         jpa.tx(TransactionType.Supports, em -> {
+            if (em.isJoinedToTransaction() && !ids.isEmpty()) {
+                em.flush(); // a native query reads what is written, not what is pending (a release, say)
+            }
             for (int from = 0; from < ids.size(); from += DOCUMENTS_PER_QUERY) {
                 List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + DOCUMENTS_PER_QUERY));
                 // Probing the document-id index once per document; Derby is told so (a comment elsewhere): it used the

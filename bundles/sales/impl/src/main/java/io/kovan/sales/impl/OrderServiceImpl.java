@@ -238,6 +238,9 @@ public class OrderServiceImpl implements OrderService {
         Map<Long, List<OrderLineEntity>> lines = new java.util.HashMap<>();
         List<Long> ids = orders.items().stream().map(o -> o.id).toList();
         if (!ids.isEmpty()) {
+            if (em.isJoinedToTransaction()) {
+                em.flush(); // a native query reads what is written, not what is pending
+            }
             // By the index of the lines' order key, named for Derby (a comment elsewhere; Derby keeps IX_SALES_ORDER_LINE_ORDER
             // only as that key's, as it has the same columns): left to itself, Derby kept the plan it
             // made while the table was small, a scan of every order line testing each against the list, which took a
