@@ -21,21 +21,23 @@ export KOVAN_VAR="$ROOT/bench/target/var-$RUN" KOVAN_HTTP_PORT="${KOVAN_HTTP_POR
 export KOVAN_ADMIN_PASSWORD=bench-Secret-1
 RAW_URL="jdbc:derby:$ROOT/bench/target/raw-$RUN;create=true"
 RAW_USER=""
+PGPORT="${PGPORT:-5432}"
+pg() { PGHOST=127.0.0.1 PGPORT="$PGPORT" PGUSER=postgres psql "$@"; }
 if $POSTGRES; then
-    PGHOST=127.0.0.1 PGPORT="${PGPORT:-5432}" PGUSER=postgres psql -qc "CREATE DATABASE kovan_bench_$RUN"
-    PGHOST=127.0.0.1 PGPORT="${PGPORT:-5432}" PGUSER=postgres psql -qc "CREATE DATABASE raw_bench_$RUN"
-    export KOVAN_DB_URL="jdbc:postgresql://127.0.0.1:${PGPORT:-5432}/kovan_bench_$RUN" KOVAN_DB_USER=postgres KOVAN_DB_PASSWORD=
-    RAW_URL="jdbc:postgresql://127.0.0.1:${PGPORT:-5432}/raw_bench_$RUN"
+    pg -qc "CREATE DATABASE kovan_bench_$RUN"
+    pg -qc "CREATE DATABASE raw_bench_$RUN"
+    export KOVAN_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/kovan_bench_$RUN" KOVAN_DB_USER=postgres KOVAN_DB_PASSWORD=
+    RAW_URL="jdbc:postgresql://127.0.0.1:$PGPORT/raw_bench_$RUN"
     # Without autovacuum the tables are never analysed and their updated rows never vacuumed: Kovan's
     # list queries read bloated tables without statistics (docs/performance.md, fifth session).
-    echo "PostgreSQL at port ${PGPORT:-5432}: autovacuum $(PGHOST=127.0.0.1 PGPORT="${PGPORT:-5432}" PGUSER=postgres psql -tAc 'SHOW autovacuum')"
+    echo "PostgreSQL at port $PGPORT: autovacuum $(pg -tAc 'SHOW autovacuum')"
     RAW_USER=postgres
 fi
 cleanup() {
     "$ROOT/kovan" stop >/dev/null 2>&1 || true
     if $POSTGRES; then
-        PGHOST=127.0.0.1 PGPORT="${PGPORT:-5432}" PGUSER=postgres psql -qc "DROP DATABASE IF EXISTS kovan_bench_$RUN" || true
-        PGHOST=127.0.0.1 PGPORT="${PGPORT:-5432}" PGUSER=postgres psql -qc "DROP DATABASE IF EXISTS raw_bench_$RUN" || true
+        pg -qc "DROP DATABASE IF EXISTS kovan_bench_$RUN" || true
+        pg -qc "DROP DATABASE IF EXISTS raw_bench_$RUN" || true
     fi
     rm -rf "$KOVAN_VAR" "$ROOT/bench/target/raw-$RUN"
 }

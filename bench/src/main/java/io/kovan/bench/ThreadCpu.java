@@ -84,8 +84,7 @@ final class ThreadCpu implements AutoCloseable {
 
     /** Stops sampling; the CPU seconds used since construction, by kind. */
     synchronized Map<String, Double> stop() {
-        running = false;
-        sampler.interrupt();
+        close();
         sample();
         Map<String, Double> seconds = new LinkedHashMap<>();
         for (String kind : new String[] {JIT, GC, REQUESTS, OTHER}) {

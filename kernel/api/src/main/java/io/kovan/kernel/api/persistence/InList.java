@@ -5,10 +5,9 @@ import java.util.List;
 import javax.persistence.Query;
 
 /**
- * An {@code IN} list of ids, bound as parameters and padded to a power of two (by repeating its
- * last id), so that the database sees a handful of distinct statements and keeps their plans: for a
- * native query {@link #placeholders} and {@link #bind}, for a JPQL collection parameter
- * ({@code IN :ids}, which EclipseLink expands to one placeholder an element) {@link #padded(List)}. A list of literals is a new statement for every set of ids: Derby compiled each one
+ * An {@code IN} list of ids for a native query, bound as parameters and padded to a power of two
+ * (by repeating its last id), so that the database sees a handful of distinct statements and keeps
+ * their plans. A list of literals is a new statement for every set of ids: Derby compiled each one
  * (a tenth of a shipment's and an invoice's CPU in the order-to-cash benchmark) and pushed other
  * plans out of its cache. At most {@link #MAX} ids a list; split longer ones.
  */
@@ -31,17 +30,6 @@ public final class InList {
             query.setParameter(first + i, ids.get(Math.min(i, ids.size() - 1)));
         }
         return first + size;
-    }
-
-    /** The ids padded as {@link #placeholders} pads them, for a JPQL collection parameter. */
-    public static <T> List<T> padded(List<T> ids) {
-        int size = padded(ids.size());
-        if (size == ids.size()) {
-            return ids;
-        }
-        List<T> padded = new java.util.ArrayList<>(ids);
-        padded.addAll(java.util.Collections.nCopies(size - ids.size(), ids.get(ids.size() - 1)));
-        return padded;
     }
 
     static int padded(int count) {

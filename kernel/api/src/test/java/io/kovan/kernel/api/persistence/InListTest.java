@@ -39,14 +39,6 @@ class InListTest {
     }
 
     @Test
-    void aCollectionParameterIsPaddedTheSameWay() {
-        assertEquals(List.of(7L, 8L, 9L, 9L), InList.padded(List.of(7L, 8L, 9L)));
-        assertEquals(List.of(7L, 8L), InList.padded(List.of(7L, 8L)));
-        assertEquals(64, InList.padded(IntStream.rangeClosed(1, 40).boxed().toList()).size());
-        assertThrows(IllegalArgumentException.class, () -> InList.padded(List.of()));
-    }
-
-    @Test
     void anEmptyOrOversizedListIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> InList.placeholders(0));
         assertThrows(IllegalArgumentException.class, () -> InList.placeholders(InList.MAX + 1));
