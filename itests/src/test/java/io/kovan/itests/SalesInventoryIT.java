@@ -84,6 +84,7 @@ public class SalesInventoryIT extends KovanTestSupport {
         assertEquals(0, new BigDecimal("10").compareTo(atp.get("expectedDemand").decimalValue()));
         assertEquals(TODAY.plusDays(3).toString(), atp.get("promisedDate").asText());
         assertTrue(atp.get("fromLeadTime").asBoolean());
+        assertExpectedDemand(fitting, "10");
 
         // First shipment: 5 valves, the 20 fittings, the installation. Costs: 5 × 110 = 550.00; 150.00 (all the fittings); 200.00.
         JsonNode first = ship(post("/api/sales/shipments", "{\"lines\":[" + shipLine(o[0], "5") + "," + shipLine(o[1], "20") + ","
@@ -94,6 +95,7 @@ public class SalesInventoryIT extends KovanTestSupport {
         assertAmounts(s1[2], Map.of("costAmount", "200.00"));
         JsonNode partly = ok(get("/api/sales/orders/" + orderId));
         assertEquals("partially-delivered", partly.get("state").asText());
+        assertExpectedDemand(fitting, "10");
         assertQuantities(lines(partly)[0], "3", "0", "5");
         assertStock(valve, "5", "3");
         assertStock(fitting, "0", "0");
@@ -105,6 +107,7 @@ public class SalesInventoryIT extends KovanTestSupport {
         assertAmounts(lines(second)[0], Map.of("costAmount", "330.00"));
         assertAmounts(lines(second)[1], Map.of("costAmount", "80.00"));
         assertEquals("delivered", ok(get("/api/sales/orders/" + orderId)).get("state").asText());
+        assertExpectedDemand(fitting, "0");
         assertStock(valve, "2", "0");
         assertStock(fitting, "0", "0");
         assertAmounts(ok(get("/api/inventory/products/" + valve)), Map.of("value", "220.00"));
@@ -231,10 +234,11 @@ public class SalesInventoryIT extends KovanTestSupport {
         // 5 ordered with 2 on hand: 2 reserved, 3 back-ordered; shipping all 5 with a line of plain goods is refused whole.
         long scarce = product(run + "SCARCE", "STOCKED", "50", "1", "20", 0);
         receive(scarce, "2", "4");
-        JsonNode[] b = lines(ok(post("/api/sales/orders/" + created(post("/api/sales/orders", "{\"customerId\":" + customer + ",\"lines\":["
-            + "{\"productId\":" + plain.get(0) + ",\"quantity\":1},{\"productId\":" + scarce + ",\"quantity\":5}]}")).get("id").asLong()
-            + "/confirm", "")));
+        long scarceOrder = created(post("/api/sales/orders", "{\"customerId\":" + customer + ",\"lines\":["
+            + "{\"productId\":" + plain.get(0) + ",\"quantity\":1},{\"productId\":" + scarce + ",\"quantity\":5}]}")).get("id").asLong();
+        JsonNode[] b = lines(ok(post("/api/sales/orders/" + scarceOrder + "/confirm", "")));
         assertQuantities(b[1], "2", "3", "0");
+        assertExpectedDemand(scarce, "3");
         long draft = created(post("/api/sales/shipments", "{\"lines\":[" + shipLine(b[0], "1") + "," + shipLine(b[1], "5") + "]}")).get("id").asLong();
         ok(post("/api/sales/shipments/" + draft + "/pick", ""));
         ok(post("/api/sales/shipments/" + draft + "/pack", ""));
@@ -247,6 +251,13 @@ public class SalesInventoryIT extends KovanTestSupport {
         assertStock(scarce, "2", "2");
         assertEquals("packed", ok(get("/api/sales/shipments/" + draft)).get("state").asText());
         assertTrue(ok(get("/api/inventory/stock/verify")).get("sound").asBoolean());
+
+        // Cancelled, the order is no longer demand, and its reservation is released.
+        ok(post("/api/sales/shipments/" + draft + "/cancel", ""));
+        assertExpectedDemand(scarce, "3");
+        assertEquals("cancelled", ok(post("/api/sales/orders/" + scarceOrder + "/cancel", "")).get("state").asText());
+        assertExpectedDemand(scarce, "0");
+        assertStock(scarce, "2", "0");
     }
 
     @Test
@@ -462,6 +473,12 @@ public class SalesInventoryIT extends KovanTestSupport {
             Thread.sleep(200);
         }
         throw new AssertionError("reserved stock of product " + product + " did not become " + reserved + " within 30 s");
+    }
+
+    /** What inventory expects sales to take of the product that is not reserved: the confirmed orders' back-orders. */
+    private void assertExpectedDemand(long product, String quantity) throws Exception {
+        JsonNode atp = ok(get("/api/inventory/atp?product=" + product + "&quantity=1&date=" + TODAY.plusYears(1)));
+        assertEquals("expected demand of product " + product + ": " + atp, 0, new BigDecimal(quantity).compareTo(atp.get("expectedDemand").decimalValue()));
     }
 
     private static void assertQuantities(JsonNode line, String reserved, String backorder, String delivered) {

@@ -25,4 +25,12 @@ public class OrderLineEntity extends PricedLine {
 
     @Column(name = "RETURNED_QTY")
     BigDecimal returnedQuantity;
+
+    /**
+     * What the order still has to deliver of this stocked line while it is confirmed; zero otherwise.
+     * Kept by {@link OrderServiceImpl#trackOpen} at every change of the order's state or the line's
+     * delivered quantity, so that a product's open demand is an index range, not its history.
+     */
+    @Column(name = "OPEN_QTY")
+    BigDecimal openQuantity;
 }

@@ -174,6 +174,7 @@ public class OrderServiceImpl implements OrderService {
             l.reservedQuantity = Docs.zeroQuantity();
             l.deliveredQuantity = Docs.zeroQuantity();
             l.returnedQuantity = Docs.zeroQuantity();
+            l.openQuantity = Docs.zeroQuantity();
             em.persist(l);
             lines.add(l);
         }
@@ -316,6 +317,7 @@ public class OrderServiceImpl implements OrderService {
     }
 
     private OrderDTO saved(EntityManager em, OrderEntity e, List<OrderLineEntity> lines, OrderDTO before, String event) {
+        trackOpen(e, lines);
         em.flush();
         OrderDTO after = toDto(e, lines, reservedByLine(e));
         flow.record(document(e));
@@ -423,6 +425,14 @@ public class OrderServiceImpl implements OrderService {
      * Open and unreserved on an order that waits for shipments. Without inventory (no reservations
      * to read) nothing is kept in stock, so nothing is back-ordered.
      */
+    /** Sets each line's open quantity from the order's state and the line's deliveries (see {@link OrderLineEntity#openQuantity}). */
+    static void trackOpen(OrderEntity e, java.util.Collection<OrderLineEntity> lines) {
+        boolean open = OPEN_STATES.contains(e.state);
+        for (OrderLineEntity l : lines) {
+            l.openQuantity = open && l.stocked ? Docs.quantity(l.quantity.subtract(l.deliveredQuantity).max(BigDecimal.ZERO)) : Docs.zeroQuantity();
+        }
+    }
+
     static BigDecimal backorder(OrderEntity e, OrderLineEntity l, Map<Long, BigDecimal> reservedByLine) {
         if (reservedByLine == null || !l.stocked || !OPEN_STATES.contains(e.state)) {
             return Docs.zeroQuantity();

@@ -328,6 +328,7 @@ public class ShipmentServiceImpl implements ShipmentService {
                     o.state = workflow.transition(OrderService.DOCUMENT_TYPE, o.id, o.state, complete ? "deliver" : "deliver-partly", caller.user(),
                         caller.roles(), e.number);
                 }
+                OrderServiceImpl.trackOpen(o, linesOfOrder.get(o.id));
                 flow.record(OrderServiceImpl.document(o));
             }
             return saved(em, e, lines, before, "sales.shipment.shipped");
