@@ -166,6 +166,28 @@ public abstract class PersistenceContract extends KovanTestSupport {
         }
     }
 
+    /** Numbering keeps series settings once read; a series whose definition rolled back must still be unknown afterwards. */
+    @Test
+    public void aSeriesDefinedInARolledBackTransactionStaysUnknown() throws Exception {
+        assumeDatabase();
+        Transactions tx = service(Transactions.class);
+        NumberingService numbering = service(NumberingService.class);
+        String code = "ITR" + Long.toString(System.nanoTime() % 100000, 36).toUpperCase(java.util.Locale.ROOT);
+        tx.required(() -> {
+            numbering.define(new NumberSeriesDTO(code, code, false, 4, "rolled back"));
+            assertEquals("drawn inside the defining transaction", code + "-0001", numbering.next(code));
+            tx.setRollbackOnly();
+        });
+        try {
+            numbering.next(code);
+            fail("the series' definition was rolled back");
+        } catch (io.kovan.kernel.api.NotFoundException expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains(code));
+        }
+        numbering.define(new NumberSeriesDTO(code, code + "X", false, 4, "defined again, with another prefix"));
+        assertEquals("the new definition counts, not the one read before", code + "X-0001", numbering.next(code));
+    }
+
     @Test
     public void concurrentCrossModuleTransactionsCommitOrRollBackWhole() throws Exception {
         assumeDatabase();

@@ -2,6 +2,8 @@ package io.kovan.kernel.impl.numbering;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.persistence.EntityManager;
 
@@ -30,6 +32,11 @@ public class NumberingServiceImpl implements NumberingService {
 
     private final JpaTemplate jpa;
     private final MasterDataChanges changes;
+    /**
+     * Series settings by code, read once: a series never changes once defined ({@link #define}
+     * refuses another definition), and every document drew its series' row anew before.
+     */
+    private final Map<String, NumberSeriesDTO> defined = new ConcurrentHashMap<>();
 
     @Activate
     public NumberingServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady,
@@ -45,13 +52,17 @@ public class NumberingServiceImpl implements NumberingService {
 
     @Override
     public String next(String code, LocalDate documentDate) {
-        NumberSeriesDTO series = get(code);
+        NumberSeriesDTO series = code == null ? get(null) : defined.computeIfAbsent(code, this::get);
         int year = series.yearly() ? documentDate.getYear() : 0;
         long number = jpa.txExpr(TransactionType.Required, em -> {
             // Every drawer takes the series row's lock first (a no-op update), then the counter's:
             // one lock order for all, so the first draws of a new year, whose counter row does not
             // exist yet (or vanished again when its creator rolled back), cannot deadlock.
-            em.createNativeQuery("UPDATE KV_NUMBER_SERIES SET PADDING = PADDING WHERE CODE = ?").setParameter(1, series.code()).executeUpdate();
+            if (em.createNativeQuery("UPDATE KV_NUMBER_SERIES SET PADDING = PADDING WHERE CODE = ?").setParameter(1, series.code()).executeUpdate() == 0) {
+                // Known here only from a definition that rolled back.
+                defined.remove(series.code());
+                throw new NotFoundException("Number series", series.code());
+            }
             long drawn = increment(em, series.code(), year);
             if (drawn == 0) {
                 em.createNativeQuery("INSERT INTO KV_NUMBER_COUNTER (SERIES_CODE, YEAR_NO, LAST_NO) VALUES (?, ?, 1)")
@@ -101,6 +112,7 @@ public class NumberingServiceImpl implements NumberingService {
         v.check(series.padding() >= 1 && series.padding() <= 12, "padding", "must be between 1 and 12");
         v.maxLength("description", series.description(), 200);
         v.throwIfAny();
+        defined.remove(series.code());
         return jpa.txExpr(TransactionType.Required, em -> {
             NumberSeriesEntity existing = em.find(NumberSeriesEntity.class, series.code());
             if (existing != null) {
