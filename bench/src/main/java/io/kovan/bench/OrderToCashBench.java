@@ -36,6 +36,8 @@ public final class OrderToCashBench {
     private final Rest rest;
     private final RawChain raw;
     private final long kovanPid;
+    /** The database server's postmaster, whose processes alone count as database CPU; 0: every postgres process. */
+    private final long postmasterPid;
     private final boolean postgres;
     private final double ticks;
     private final List<Long> customers = new ArrayList<>();
@@ -43,10 +45,11 @@ public final class OrderToCashBench {
     /** Kovan's refusals during the run, by answer. */
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
 
-    private OrderToCashBench(Rest rest, RawChain raw, long kovanPid, boolean postgres, double ticks) {
+    private OrderToCashBench(Rest rest, RawChain raw, long kovanPid, long postmasterPid, boolean postgres, double ticks) {
         this.rest = rest;
         this.raw = raw;
         this.kovanPid = kovanPid;
+        this.postmasterPid = postmasterPid;
         this.postgres = postgres;
         this.ticks = ticks;
     }
@@ -62,7 +65,7 @@ public final class OrderToCashBench {
         String rawUrl = o.get("raw-url");
         OrderToCashBench bench = new OrderToCashBench(new Rest(o.getOrDefault("api", "http://localhost:8181/api"), o.getOrDefault("user", "admin"),
             o.get("password")), new RawChain(rawUrl, o.getOrDefault("raw-user", ""), o.getOrDefault("raw-password", "")),
-            Long.parseLong(o.get("kovan-pid")), rawUrl.startsWith("jdbc:postgresql:"), Double.parseDouble(o.getOrDefault("clk-tck", "100")));
+            Long.parseLong(o.get("kovan-pid")), Long.parseLong(o.getOrDefault("postgres-pid", "0")), rawUrl.startsWith("jdbc:postgresql:"), Double.parseDouble(o.getOrDefault("clk-tck", "100")));
         int most = Collections.max(users);
         bench.seed(most);
         bench.raw.create(most);
@@ -311,7 +314,8 @@ public final class OrderToCashBench {
     /**
      * The postgres server's CPU seconds: every postgres process's own, plus what the processes that
      * ended have used (the postmaster's reaped children, fields 16 and 17), so that a connection
-     * closed during a phase does not take its CPU out of the sum.
+     * closed during a phase does not take its CPU out of the sum. With {@code --postgres-pid}, only
+     * that postmaster and its children count, not another server's on the same machine.
      */
     private double postgresCpu() throws IOException {
         double total = 0;
@@ -319,7 +323,9 @@ public final class OrderToCashBench {
             for (Path p : procs.filter(x -> x.getFileName().toString().matches("\\d+")).toList()) {
                 try {
                     String stat = Files.readString(p.resolve("stat"));
-                    if (stat.contains("(postgres)")) {
+                    long pid = Long.parseLong(p.getFileName().toString());
+                    long parent = Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+                    if (stat.contains("(postgres)") && (postmasterPid == 0 || pid == postmasterPid || parent == postmasterPid)) {
                         total += cpu(stat, true);
                     }
                 } catch (IOException gone) {
