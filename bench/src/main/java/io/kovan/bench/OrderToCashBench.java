@@ -39,6 +39,8 @@ public final class OrderToCashBench {
     /** The database server's postmaster, whose processes alone count as database CPU; 0: every postgres process. */
     private final long postmasterPid;
     private final boolean postgres;
+    /** Ship as four calls (create, pick, pack, ship) rather than in one step ({@code --ship-in-steps true}). */
+    private boolean shipInSteps;
     private final double ticks;
     private final List<Long> customers = new ArrayList<>();
     private final List<List<Long>> products = new ArrayList<>();
@@ -66,11 +68,12 @@ public final class OrderToCashBench {
         OrderToCashBench bench = new OrderToCashBench(new Rest(o.getOrDefault("api", "http://localhost:8181/api"), o.getOrDefault("user", "admin"),
             o.get("password")), new RawChain(rawUrl, o.getOrDefault("raw-user", ""), o.getOrDefault("raw-password", "")),
             Long.parseLong(o.get("kovan-pid")), Long.parseLong(o.getOrDefault("postgres-pid", "0")), rawUrl.startsWith("jdbc:postgresql:"), Double.parseDouble(o.getOrDefault("clk-tck", "100")));
+        bench.shipInSteps = Boolean.parseBoolean(o.getOrDefault("ship-in-steps", "false"));
         int most = Collections.max(users);
         bench.seed(most);
         bench.raw.create(most);
-        System.out.printf("users %s, warm-up %d s, measured %d s, %d round(s), database %s%n", users, warmup, measure, rounds,
-            bench.postgres ? "PostgreSQL" : "Derby");
+        System.out.printf("users %s, warm-up %d s, measured %d s, %d round(s), database %s, shipping %s%n", users, warmup, measure, rounds,
+            bench.postgres ? "PostgreSQL" : "Derby", bench.shipInSteps ? "in four calls (create, pick, pack, ship)" : "in one step (?ship=true)");
         if (jvmWarmup > 0) {
             // Both JVMs compile for minutes under this load (the Kovan JVM's JIT took a third of its CPU in
             // the second minute, a twentieth in the fifth): one warm-up before the matrix, at the most users,
@@ -164,10 +167,17 @@ public final class OrderToCashBench {
         for (int i = 0; i < lines.size(); i++) {
             shipment.append(i == 0 ? "" : ",").append("{\"orderLineId\":").append(lines.get(i).get("id").asLong()).append(",\"quantity\":1}");
         }
-        long shipmentId = rest.json("POST", "/sales/shipments", shipment.append("]}").toString()).get("id").asLong();
-        rest.send("POST", "/sales/shipments/" + shipmentId + "/pick", "");
-        rest.send("POST", "/sales/shipments/" + shipmentId + "/pack", "");
-        rest.send("POST", "/sales/shipments/" + shipmentId + "/ship", "");
+        shipment.append("]}");
+        long shipmentId;
+        if (shipInSteps) {
+            shipmentId = rest.json("POST", "/sales/shipments", shipment.toString()).get("id").asLong();
+            rest.send("POST", "/sales/shipments/" + shipmentId + "/pick", "");
+            rest.send("POST", "/sales/shipments/" + shipmentId + "/pack", "");
+            rest.send("POST", "/sales/shipments/" + shipmentId + "/ship", "");
+        } else {
+            // One-step delivery, as the baseline ships: created as shipped in one transaction.
+            shipmentId = rest.json("POST", "/sales/shipments?ship=true", shipment.toString()).get("id").asLong();
+        }
         t = lap(timer, "ship", t);
         JsonNode invoice = rest.json("POST", "/finance/invoices/from-shipments", "{\"shipmentIds\":[" + shipmentId + "],\"post\":true}");
         t = lap(timer, "invoice", t);

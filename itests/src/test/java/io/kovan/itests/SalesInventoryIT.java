@@ -260,6 +260,57 @@ public class SalesInventoryIT extends KovanTestSupport {
         assertStock(scarce, "2", "0");
     }
 
+    /**
+     * One-step delivery: {@code POST /api/sales/shipments?ship=true} picks, packs and ships in one
+     * transaction, through the workflow; refused, it leaves no shipment, no number and no stock move.
+     */
+    @Test
+    public void aShipmentShipsInOneStepAndARefusedOneWritesNothing() throws Exception {
+        both();
+        shortage("BACKORDER");
+        String run = "OS" + System.nanoTime() % 100000 + "-";
+        long customer = customer("One Step Ltd.");
+        long plenty = product(run + "PLENTY", "STOCKED", "50", "1", "20", 0);
+        receive(plenty, "5", "10");
+        long scarce = product(run + "SCARCE", "STOCKED", "50", "1", "20", 0);
+        receive(scarce, "2", "4");
+        long orderId = created(post("/api/sales/orders", "{\"customerId\":" + customer + ",\"lines\":["
+            + "{\"productId\":" + plenty + ",\"quantity\":3},{\"productId\":" + scarce + ",\"quantity\":5}]}")).get("id").asLong();
+        JsonNode[] lines = lines(ok(post("/api/sales/orders/" + orderId + "/confirm", "")));
+
+        Reply wrongFlag = post("/api/sales/shipments?ship=yes", "{\"lines\":[" + shipLine(lines[0], "3") + "]}");
+        assertEquals(wrongFlag.body(), 400, wrongFlag.status());
+        assertTrue(wrongFlag.body(), wrongFlag.body().contains("\"ship\""));
+
+        JsonNode shipped = created(post("/api/sales/shipments?ship=true", "{\"lines\":[" + shipLine(lines[0], "3") + "]}"));
+        assertEquals("shipped", shipped.get("state").asText());
+        assertEquals(TODAY.toString(), shipped.get("shippedDate").asText());
+        assertAmounts(lines(shipped)[0], Map.of("costAmount", "30.00"));
+        List<String> steps = new ArrayList<>();
+        ok(get("/api/core/workflows/sales.shipment/" + shipped.get("id").asLong() + "/history"))
+            .forEach(h -> steps.add(h.get("from").asText() + ">" + h.get("to").asText()));
+        assertEquals(List.of("draft>picked", "picked>packed", "packed>shipped"), steps);
+        assertStock(plenty, "2", "0");
+        assertEquals("partially-delivered", ok(get("/api/sales/orders/" + orderId)).get("state").asText());
+
+        // 5 of the scarce product with 2 there: the goods issue refuses it, and nothing of the shipment stays.
+        int shipments = ok(get("/api/sales/shipments?limit=1")).get("total").asInt();
+        int moves = ok(get("/api/inventory/moves?limit=1")).get("total").asInt();
+        Reply refused = post("/api/sales/shipments?ship=true", "{\"lines\":[" + shipLine(lines[1], "5") + "]}");
+        assertEquals(refused.body(), 409, refused.status());
+        assertEquals(shipments, ok(get("/api/sales/shipments?limit=1")).get("total").asInt());
+        assertEquals(moves, ok(get("/api/inventory/moves?limit=1")).get("total").asInt());
+        assertStock(scarce, "2", "2");
+        JsonNode next = created(post("/api/sales/shipments?ship=true", "{\"lines\":[" + shipLine(lines[1], "2") + "]}"));
+        assertEquals("the refused shipment took no number", number(shipped) + 1, number(next));
+        assertStock(scarce, "0", "0");
+    }
+
+    private static long number(JsonNode document) {
+        String n = document.get("number").asText();
+        return Long.parseLong(n.substring(n.lastIndexOf('-') + 1));
+    }
+
     @Test
     public void thirtyTwoConfirmationsCompetingForTenUnitsAreRefusedOrBackOrderedAndAddUp() throws Exception {
         both();

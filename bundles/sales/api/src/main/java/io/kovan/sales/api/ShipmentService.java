@@ -19,6 +19,15 @@ public interface ShipmentService {
 
     ShipmentDTO create(ShipmentDTO shipment);
 
+    /**
+     * Creates the shipment and ships it in the same transaction, through the workflow's pick and
+     * pack (one-step delivery, for a warehouse that does not pick and pack apart): all of it, or
+     * nothing when any step is refused.
+     *
+     * @since 1.1
+     */
+    ShipmentDTO createAndShip(ShipmentDTO shipment);
+
     ShipmentDTO get(long id);
 
     /** By id or number ({@code SH-2026-000001}). */

@@ -4,7 +4,7 @@
  * the sales reports, and {@link io.kovan.sales.api.CreditExposureProvider}, which finance implements.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.kovan.sales.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -195,6 +195,21 @@ public class ShipmentServiceImpl implements ShipmentService {
         });
     }
 
+    @Override
+    public ShipmentDTO createAndShip(ShipmentDTO shipment) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            ShipmentEntity e = em.find(ShipmentEntity.class, create(shipment).id());
+            // Each step through the workflow, so that its guards decide and its history and events tell, as when taken one by one.
+            for (String step : List.of("pick", "pack")) {
+                e.state = workflow.transition(DOCUMENT_TYPE, e.id, e.state, step, caller.user(), caller.roles(), null);
+                events.publish("sales.shipment." + e.state, Docs.eventData(e.id, e.number, e.customerId, e.state));
+            }
+            // Written before ship() locks the row, which reads it again.
+            em.flush();
+            return ship(e.id);
+        });
+    }
+
     /** Locks the orders the lines belong to, lowest id first; by id. */
     private static Map<Long, OrderEntity> lockOrders(EntityManager em, List<OrderLineEntity> lines) {
         Map<Long, OrderEntity> orders = new TreeMap<>();

@@ -109,6 +109,22 @@ public final class Params {
         }
     }
 
+    /**
+     * {@code true} or {@code false}, or {@code fallback} when absent.
+     *
+     * @since 1.2
+     */
+    public static boolean bool(String name, String raw, boolean fallback) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        return switch (raw.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ValidationException(name, "must be true or false");
+        };
+    }
+
     /** Refuses any query parameter but the named ones, so that a misspelt one is a 400, not ignored. */
     public static MultivaluedMap<String, String> only(UriInfo uri, String... names) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();

@@ -5,6 +5,7 @@ import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
@@ -43,9 +44,12 @@ public class ShipmentResource {
         return shipments.list(Params.page(uri, "customer", "order", "state"));
     }
 
+    /** With {@code ship=true}, also picks, packs and ships it (one-step delivery). */
     @POST
-    public Response create(ShipmentDTO shipment) {
-        return Response.status(Response.Status.CREATED).entity(shipments.create(Params.body(shipment))).build();
+    public Response create(ShipmentDTO shipment, @QueryParam("ship") String ship) {
+        ShipmentDTO body = Params.body(shipment);
+        return Response.status(Response.Status.CREATED).entity(Params.bool("ship", ship, false) ? shipments.createAndShip(body)
+            : shipments.create(body)).build();
     }
 
     @GET
