@@ -118,15 +118,17 @@ public class JournalServiceImpl implements JournalService {
         e.createdBy = caller.user();
         em.persist(e);
         em.flush();
-        List<EntryLineEntity> rows = writeLines(em, e, kept);
+        // The lines are written posted: the header's update below checks them against its totals in
+        // the database, and when it refuses, the caller's transaction takes the lines with it.
+        List<EntryLineEntity> rows = writeLines(em, e, kept, true);
         em.flush();
         rows.forEach(em::detach);
-        publish(em, e);
+        publish(em, e, true);
         return e;
     }
 
     /** Numbers a draft whose lines are written and makes it posted, if the database agrees the lines add up to its totals. */
-    private void publish(EntityManager em, EntryEntity e) {
+    private void publish(EntityManager em, EntryEntity e, boolean linesPosted) {
         String number = numbering.next(SERIES, e.date);
         int rows = em.createNativeQuery("UPDATE KV_FIN_ENTRY SET STATE = 'posted', DOC_NUMBER = ?, POSTED_AT = ?, POSTED_BY = ?, VERSION = VERSION + 1 "
             + "WHERE ID = ? AND STATE = 'draft' AND TOTAL_DEBIT = (SELECT COALESCE(SUM(BASE_DEBIT), 0) FROM KV_FIN_ENTRY_LINE WHERE ENTRY_ID = ?) "
@@ -136,7 +138,9 @@ public class JournalServiceImpl implements JournalService {
         if (rows != 1) {
             throw new ConflictException("Journal entry " + e.id + " is not a balanced draft any more");
         }
-        em.createNativeQuery("UPDATE KV_FIN_ENTRY_LINE SET POSTED = 1 WHERE ENTRY_ID = ?").setParameter(1, e.id).executeUpdate();
+        if (!linesPosted) {
+            em.createNativeQuery("UPDATE KV_FIN_ENTRY_LINE SET POSTED = 1 WHERE ENTRY_ID = ?").setParameter(1, e.id).executeUpdate();
+        }
         em.refresh(e);
     }
 
@@ -195,12 +199,12 @@ public class JournalServiceImpl implements JournalService {
             em.persist(e);
         }
         em.flush();
-        writeLines(em, e, lines);
+        writeLines(em, e, lines, false);
         em.flush();
     }
 
-    /** The entry's lines, numbered in order, not posted yet (publishing marks them). */
-    private static List<EntryLineEntity> writeLines(EntityManager em, EntryEntity e, List<Line> lines) {
+    /** The entry's lines, numbered in order; a draft's are not posted yet (publishing marks them). */
+    private static List<EntryLineEntity> writeLines(EntityManager em, EntryEntity e, List<Line> lines, boolean posted) {
         int no = 1;
         List<EntryLineEntity> rows = new ArrayList<>();
         for (Line l : lines) {
@@ -219,7 +223,7 @@ public class JournalServiceImpl implements JournalService {
             row.description = l.description();
             row.costCentre = l.costCentre();
             row.date = e.date;
-            row.posted = 0;
+            row.posted = posted ? 1 : 0;
             em.persist(row);
             rows.add(row);
         }
@@ -239,7 +243,7 @@ public class JournalServiceImpl implements JournalService {
             }
             em.createNativeQuery("UPDATE KV_FIN_ENTRY_LINE SET ENTRY_DATE = ? WHERE ENTRY_ID = ?").setParameter(1, java.sql.Date.valueOf(e.date))
                 .setParameter(2, id).executeUpdate();
-            publish(em, e);
+            publish(em, e, false);
             JournalEntryDTO after = toDto(em, e);
             audit.record(DOCUMENT_TYPE, String.valueOf(id), "posted", AuditService.diff(before, after));
             return after;
