@@ -106,7 +106,16 @@ public class SalesInventoryIT extends KovanTestSupport {
         JsonNode second = ship(post("/api/sales/shipments", "{\"lines\":[" + shipLine(o[0], "3") + "," + shipLine(o[1], "10") + "]}"));
         assertAmounts(lines(second)[0], Map.of("costAmount", "330.00"));
         assertAmounts(lines(second)[1], Map.of("costAmount", "80.00"));
-        assertEquals("delivered", ok(get("/api/sales/orders/" + orderId)).get("state").asText());
+        JsonNode delivered = ok(get("/api/sales/orders/" + orderId));
+        assertEquals("delivered", delivered.get("state").asText());
+        assertQuantities(lines(delivered)[0], "0", "0", "8");
+        assertQuantities(lines(delivered)[1], "0", "0", "30");
+        JsonNode listed = ok(get("/api/sales/orders?customer=" + delivered.get("customerId").asLong() + "&limit=40")).get("items");
+        JsonNode inList = null;
+        for (JsonNode item : listed) {
+            inList = item.get("id").asLong() == orderId ? item : inList;
+        }
+        assertQuantities(lines(inList)[1], "0", "0", "30");
         assertExpectedDemand(fitting, "0");
         assertStock(valve, "2", "0");
         assertStock(fitting, "0", "0");
