@@ -428,10 +428,6 @@ public class OrderServiceImpl implements OrderService {
         return Docs.quantity(reservedByLine.getOrDefault(l.id, BigDecimal.ZERO));
     }
 
-    /**
-     * Open and unreserved on an order that waits for shipments. Without inventory (no reservations
-     * to read) nothing is kept in stock, so nothing is back-ordered.
-     */
     /** Sets each line's open quantity from the order's state and the line's deliveries (see {@link OrderLineEntity#openQuantity}). */
     static void trackOpen(OrderEntity e, java.util.Collection<OrderLineEntity> lines) {
         boolean open = OPEN_STATES.contains(e.state);
@@ -440,6 +436,10 @@ public class OrderServiceImpl implements OrderService {
         }
     }
 
+    /**
+     * Open and unreserved on an order that waits for shipments. Without inventory (no reservations
+     * to read) nothing is kept in stock, so nothing is back-ordered.
+     */
     static BigDecimal backorder(OrderEntity e, OrderLineEntity l, Map<Long, BigDecimal> reservedByLine) {
         if (reservedByLine == null || !l.stocked || !OPEN_STATES.contains(e.state)) {
             return Docs.zeroQuantity();

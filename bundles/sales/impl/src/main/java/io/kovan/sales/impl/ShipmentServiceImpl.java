@@ -418,7 +418,6 @@ public class ShipmentServiceImpl implements ShipmentService {
             e.currency);
     }
 
-    /** Whether the transaction's connection is Derby's; false outside a transaction, where a read holds nothing that could deadlock. */
     static ShipmentDTO toDto(EntityManager em, ShipmentEntity e, List<ShipmentLineEntity> lines) {
         // One query for every line's moves: a query per line would flush the whole context each time.
         Map<Long, List<Long>> moveIds = new HashMap<>();
