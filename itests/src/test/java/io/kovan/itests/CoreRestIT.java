@@ -112,6 +112,8 @@ public class CoreRestIT extends KovanTestSupport {
         assertEquals("the same response", first.json().get("id").asLong(), again.json().get("id").asLong());
         assertEquals(1, get("/api/core/parties?q=once%20only").json().get("total").asLong());
         assertProblem(postWithKey("create-once-1", body.replace("Once Only", "Other")), 422, "Idempotency-Key");
+        // The query is part of the request: the same key with another query is another request.
+        assertProblem(postWithKey("/api/core/parties?ship=true", "create-once-1", body), 422, "Idempotency-Key");
         assertProblem(postWithKey("", body), 400, "Idempotency-Key");
 
         // Once a key has expired (idempotency.ttl.hours), it is a new request again.
@@ -157,7 +159,11 @@ public class CoreRestIT extends KovanTestSupport {
     }
 
     private Reply postWithKey(String key, String body) throws Exception {
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + restPort() + "/api/core/parties"))
+        return postWithKey("/api/core/parties", key, body);
+    }
+
+    private Reply postWithKey(String path, String key, String body) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + restPort() + path))
             .header("Content-Type", "application/json").header("Idempotency-Key", key)
             .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
             .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();

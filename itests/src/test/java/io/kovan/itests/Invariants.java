@@ -235,8 +235,8 @@ final class Invariants {
         Map<List<Long>, BigDecimal> shipped = sums("SELECT l.ORDER_LINE_ID, SUM(l.QUANTITY) FROM KV_SALES_SHIPMENT_LINE l JOIN KV_SALES_SHIPMENT s "
             + "ON s.ID = l.SHIPMENT_ID WHERE s.STATE = 'shipped' GROUP BY l.ORDER_LINE_ID");
         Map<List<Long>, BigDecimal> returned = sums("SELECT ORDER_LINE_ID, SUM(QUANTITY) FROM KV_SALES_RETURN_LINE GROUP BY ORDER_LINE_ID");
-        each("SELECT l.ID, o.DOC_NUMBER, l.LINE_NO, l.QUANTITY, l.DELIVERED_QTY, l.RESERVED_QTY, l.RETURNED_QTY FROM KV_SALES_ORDER_LINE l "
-            + "JOIN KV_SALES_ORDER o ON o.ID = l.ORDER_ID", rs -> {
+        each("SELECT l.ID, o.DOC_NUMBER, l.LINE_NO, l.QUANTITY, l.DELIVERED_QTY, l.RESERVED_QTY, l.RETURNED_QTY, l.OPEN_QTY, l.STOCKED, o.STATE "
+            + "FROM KV_SALES_ORDER_LINE l JOIN KV_SALES_ORDER o ON o.ID = l.ORDER_ID", rs -> {
                 checked++;
                 String line = "order line " + rs.getLong(1) + " (" + rs.getString(2) + " line " + rs.getInt(3) + ")";
                 BigDecimal ordered = decimal(rs, 4);
@@ -247,6 +247,12 @@ final class Invariants {
                 BigDecimal brought = returned.getOrDefault(List.of(rs.getLong(1)), ZERO);
                 if (delivered.compareTo(ordered) > 0) {
                     violation(line + " delivered " + n(delivered) + " of " + n(ordered) + " ordered");
+                }
+                // Open demand (OPEN_QTY) is what a confirmed order still has to deliver of a stocked line, else nothing.
+                boolean open = rs.getBoolean(9) && List.of("confirmed", "partially-delivered").contains(rs.getString(10));
+                BigDecimal expectedOpen = open ? ordered.subtract(delivered).max(ZERO) : ZERO;
+                if (decimal(rs, 8).compareTo(expectedOpen) != 0) {
+                    violation(line + " (" + rs.getString(10) + ") has open demand " + n(decimal(rs, 8)) + ", not " + n(expectedOpen));
                 }
                 if (delivered.compareTo(carried) != 0) {
                     violation(line + " delivered " + n(delivered) + "; its shipped shipments carried " + n(carried));

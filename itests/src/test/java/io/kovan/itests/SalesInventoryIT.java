@@ -299,6 +299,13 @@ public class SalesInventoryIT extends KovanTestSupport {
         ok(get("/api/core/workflows/sales.shipment/" + shipped.get("id").asLong() + "/history"))
             .forEach(h -> steps.add(h.get("from").asText() + ">" + h.get("to").asText()));
         assertEquals(List.of("draft>picked", "picked>packed", "packed>shipped"), steps);
+        List<String> audited = new ArrayList<>();
+        ok(get("/api/core/audit?entity=sales.shipment&id=" + shipped.get("id").asLong())).forEach(a -> audited.add(a.get("action").asText()
+            + (a.get("action").asText().equals("updated") ? " " + a.get("changes").get("state").get("before").asText() + ">"
+            + a.get("changes").get("state").get("after").asText() : "")));
+        assertEquals("every step in the audit trail, as when taken one by one",
+            List.of("linked", "created", "transition pick", "updated draft>picked", "transition pack", "updated picked>packed", "transition ship",
+                "updated packed>shipped"), audited);
         assertStock(plenty, "2", "0");
         assertEquals("partially-delivered", ok(get("/api/sales/orders/" + orderId)).get("state").asText());
 

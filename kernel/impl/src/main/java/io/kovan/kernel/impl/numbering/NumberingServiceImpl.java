@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.persistence.EntityManager;
+import javax.transaction.TransactionManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -14,6 +15,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.kovan.kernel.impl.audit.MasterDataChanges;
+import io.kovan.kernel.impl.persistence.AfterCommit;
 import io.kovan.kernel.impl.module.SchemaReady;
 
 import io.kovan.kernel.api.ConflictException;
@@ -33,16 +35,20 @@ public class NumberingServiceImpl implements NumberingService {
     private final JpaTemplate jpa;
     private final MasterDataChanges changes;
     /**
-     * Series settings by code, read once: a series never changes once defined ({@link #define}
-     * refuses another definition), and every document drew its series' row anew before.
+     * Series settings by code, read once: a committed series never changes ({@link #define} refuses
+     * another definition), and every document drew its series' row anew before. The one thing read
+     * here that may not stay is a definition its own transaction has not committed yet: that
+     * transaction's end forgets it, committed or not.
      */
     private final Map<String, NumberSeriesDTO> defined = new ConcurrentHashMap<>();
+    private final TransactionManager tm;
 
     @Activate
     public NumberingServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady,
-        @Reference MasterDataChanges changes) {
+        @Reference MasterDataChanges changes, @Reference TransactionManager tm) {
         this.jpa = jpa;
         this.changes = changes;
+        this.tm = tm;
     }
 
     @Override
@@ -52,7 +58,7 @@ public class NumberingServiceImpl implements NumberingService {
 
     @Override
     public String next(String code, LocalDate documentDate) {
-        NumberSeriesDTO series = code == null ? get(null) : defined.computeIfAbsent(code, this::get);
+        NumberSeriesDTO series = defined(code);
         int year = series.yearly() ? documentDate.getYear() : 0;
         long number = jpa.txExpr(TransactionType.Required, em -> {
             // Every drawer takes the series row's lock first (a no-op update), then the counter's:
@@ -72,6 +78,17 @@ public class NumberingServiceImpl implements NumberingService {
             return drawn;
         });
         return NumberFormat.format(series, year, number);
+    }
+
+    /** The series' settings, read once (see {@link #defined}). */
+    private NumberSeriesDTO defined(String code) {
+        NumberSeriesDTO known = code == null ? null : defined.get(code);
+        if (known != null) {
+            return known;
+        }
+        NumberSeriesDTO read = get(code);
+        defined.put(code, read);
+        return read;
     }
 
     private static long increment(EntityManager em, String series, int year) {
@@ -112,8 +129,8 @@ public class NumberingServiceImpl implements NumberingService {
         v.check(series.padding() >= 1 && series.padding() <= 12, "padding", "must be between 1 and 12");
         v.maxLength("description", series.description(), 200);
         v.throwIfAny();
-        defined.remove(series.code());
         return jpa.txExpr(TransactionType.Required, em -> {
+            AfterCommit.atEnd(tm, () -> defined.remove(series.code()));
             NumberSeriesEntity existing = em.find(NumberSeriesEntity.class, series.code());
             if (existing != null) {
                 if (!toDto(existing).equals(series)) {

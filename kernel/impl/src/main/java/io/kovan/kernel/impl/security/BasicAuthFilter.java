@@ -137,7 +137,10 @@ public class BasicAuthFilter implements ContainerRequestFilter {
         }
         byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
         request.setEntityStream(new ByteArrayInputStream(body));
-        String requestHash = hash(request.getUriInfo().getRequestUri().getPath() + "\n" + new String(body, StandardCharsets.UTF_8));
+        // The query is part of the request: POST /api/sales/shipments?ship=true does more than without it.
+        java.net.URI target = request.getUriInfo().getRequestUri();
+        String requestHash = hash(target.getPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()) + "\n"
+            + new String(body, StandardCharsets.UTF_8));
         IdempotencyStore.Claim claim = idempotency.claim(user, key, requestHash);
         if (claim instanceof IdempotencyStore.Claim.Claimed) {
             request.setProperty(IdempotencyResponseFilter.CLAIM, new String[] {user, key});
