@@ -33,7 +33,6 @@ import io.kovan.kernel.api.PageRequest;
 import io.kovan.kernel.api.Transactions;
 import io.kovan.kernel.api.Violations;
 import io.kovan.kernel.api.audit.AuditService;
-import io.kovan.kernel.api.audit.ChangeDTO;
 import io.kovan.kernel.api.document.DocumentDTO;
 import io.kovan.kernel.api.document.DocumentFlowService;
 import io.kovan.kernel.api.event.EventPublisher;
@@ -198,19 +197,12 @@ public class ShipmentServiceImpl implements ShipmentService {
 
     @Override
     public ShipmentDTO createAndShip(ShipmentDTO shipment) {
+        // The steps one by one, in one transaction: the workflow's guards, history, events, audit and flow as when called apart.
         return jpa.txExpr(TransactionType.Required, em -> {
-            ShipmentEntity e = em.find(ShipmentEntity.class, create(shipment).id());
-            // Each step through the workflow, so that its guards decide and its history, events and audit trail tell, as
-            // when taken one by one.
-            for (String step : List.of("pick", "pack")) {
-                String from = e.state;
-                e.state = workflow.transition(DOCUMENT_TYPE, e.id, e.state, step, caller.user(), caller.roles(), null);
-                events.publish("sales.shipment." + e.state, Docs.eventData(e.id, e.number, e.customerId, e.state));
-                audit.record(DOCUMENT_TYPE, String.valueOf(e.id), "updated", Map.of("state", new ChangeDTO(from, e.state)));
-            }
-            // Written before ship() locks the row, which reads it again.
-            em.flush();
-            return ship(e.id);
+            long id = create(shipment).id();
+            pick(id);
+            pack(id);
+            return ship(id);
         });
     }
 

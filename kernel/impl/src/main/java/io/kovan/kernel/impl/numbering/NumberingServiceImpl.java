@@ -65,7 +65,7 @@ public class NumberingServiceImpl implements NumberingService {
             // one lock order for all, so the first draws of a new year, whose counter row does not
             // exist yet (or vanished again when its creator rolled back), cannot deadlock.
             if (em.createNativeQuery("UPDATE KV_NUMBER_SERIES SET PADDING = PADDING WHERE CODE = ?").setParameter(1, series.code()).executeUpdate() == 0) {
-                // Known here only from a definition that rolled back.
+                // Read while it was there, no longer in the database.
                 defined.remove(series.code());
                 throw new NotFoundException("Number series", series.code());
             }
