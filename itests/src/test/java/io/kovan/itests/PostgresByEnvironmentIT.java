@@ -18,7 +18,8 @@ import org.junit.Test;
 /**
  * PostgreSQL by configuration alone: the unchanged distribution, started by {@code ./kovan} with
  * only {@code KOVAN_DB_URL}, {@code KOVAN_DB_USER} and {@code KOVAN_DB_PASSWORD} set, creates its
- * schema in, and writes to, a database of this test's own, which is dropped afterwards.
+ * schema in, and writes to, a database of this test's own, which is dropped afterwards. A second
+ * node on the same database then sees the first one's changes of master data it keeps in memory.
  */
 public class PostgresByEnvironmentIT {
 
@@ -26,6 +27,7 @@ public class PostgresByEnvironmentIT {
     private static final String USER = PostgresPersistenceIT.USER;
 
     private KovanScript script;
+    private KovanScript secondNode;
     private String database;
 
     @Test
@@ -38,12 +40,7 @@ public class PostgresByEnvironmentIT {
             database = null;
             Assume.assumeTrue("PostgreSQL is not reachable", false);
         }
-        script = new KovanScript("pg-env-var");
-        script.environment.put("KOVAN_DB_URL", SERVER + database);
-        script.environment.put("KOVAN_DB_USER", USER);
-        script.environment.put("KOVAN_DB_PASSWORD", "unused-with-trust-auth");
-        script.environment.put("KOVAN_ADMIN_PASSWORD", "pg-env-Secret");
-        script.kovan("start");
+        script = start("pg-env-var", "pg-env-Secret");
 
         HttpResponse<String> created = script.call("pg-env-Secret", "POST", "/api/core/parties",
             "{\"kind\":\"ORGANIZATION\",\"name\":\"Postgres Ltd\",\"taxNumber\":\"1234567890\"}");
@@ -57,12 +54,53 @@ public class PostgresByEnvironmentIT {
         assertTrue(script.kovan("client", "kovan:modules").matches("(?s).*core +\\| .*\\| core-\\d{3}-[a-z-]+ +\\| CURRENT .*"));
         assertTrue("no Derby database was created", !java.nio.file.Files.exists(
             java.nio.file.Path.of(script.environment.get("KOVAN_VAR"), "kovan", "data", "derby")));
+
+        secondNode = start("pg-env-var-b", "pg-env-Secret-b");
+        String party = "/api/core/parties/" + KovanTestSupport.JSON.readTree(created.body()).get("id").asLong();
+        assertEquals("Postgres Ltd", name(secondNode, "pg-env-Secret-b", party));
+
+        com.fasterxml.jackson.databind.node.ObjectNode renamed = (com.fasterxml.jackson.databind.node.ObjectNode) KovanTestSupport.JSON
+            .readTree(script.call("pg-env-Secret", "GET", party, null).body());
+        renamed.put("name", "Postgres Renamed Ltd");
+        HttpResponse<String> updated = script.call("pg-env-Secret", "PUT", party, renamed.toString());
+        assertEquals(updated.body(), 200, updated.statusCode());
+        assertEquals("the second node answers the first one's committed rename at once", "Postgres Renamed Ltd",
+            name(secondNode, "pg-env-Secret-b", party));
+
+        // Written behind Kovan's back, without raising the party region's counter: the node keeps answering from memory...
+        try (Connection c = DriverManager.getConnection(SERVER + database, USER, ""); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE kv_party SET name = 'Behind Its Back' WHERE tax_number = '1234567890'");
+            assertEquals("Postgres Renamed Ltd", name(secondNode, "pg-env-Secret-b", party));
+            // ... until the counter says the region changed.
+            s.executeUpdate("UPDATE kv_cache_signal SET version = version + 1");
+        }
+        assertEquals("Behind Its Back", name(secondNode, "pg-env-Secret-b", party));
+        assertEquals("Behind Its Back", name(script, "pg-env-Secret", party));
+    }
+
+    /** Starts an instance on this test's database, by environment alone. */
+    private KovanScript start(String instance, String adminPassword) throws Exception {
+        KovanScript node = new KovanScript(instance);
+        node.environment.put("KOVAN_DB_URL", SERVER + database);
+        node.environment.put("KOVAN_DB_USER", USER);
+        node.environment.put("KOVAN_DB_PASSWORD", "unused-with-trust-auth");
+        node.environment.put("KOVAN_ADMIN_PASSWORD", adminPassword);
+        node.kovan("start");
+        return node;
+    }
+
+    private static String name(KovanScript node, String password, String path) throws Exception {
+        HttpResponse<String> reply = node.call(password, "GET", path, null);
+        assertEquals(reply.body(), 200, reply.statusCode());
+        return KovanTestSupport.JSON.readTree(reply.body()).get("name").asText();
     }
 
     @After
     public void cleanUp() throws Exception {
-        if (script != null) {
-            script.kovan("stop");
+        for (KovanScript node : new KovanScript[] {script, secondNode}) {
+            if (node != null) {
+                node.kovan("stop");
+            }
         }
         if (database != null) {
             try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, ""); Statement s = c.createStatement()) {

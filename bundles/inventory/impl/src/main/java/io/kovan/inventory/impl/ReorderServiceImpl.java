@@ -130,7 +130,7 @@ public class ReorderServiceImpl implements ReorderService {
     @Override
     public List<ReplenishmentDTO> suggestions(Long warehouseId) {
         return jpa.txExpr(TransactionType.Supports, em -> {
-            long defaultWarehouse = warehouses.defaultWarehouse(em).id;
+            long defaultWarehouse = warehouses.defaultWarehouse(em).id();
             javax.persistence.TypedQuery<ReorderRuleEntity> query = em.createQuery("SELECT r FROM ReorderRuleEntity r"
                 + (warehouseId == null ? "" : " WHERE r.warehouseId = :w") + " ORDER BY r.productId, r.warehouseId", ReorderRuleEntity.class);
             if (warehouseId != null) {

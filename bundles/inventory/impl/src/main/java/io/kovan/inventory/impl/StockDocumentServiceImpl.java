@@ -652,7 +652,7 @@ public class StockDocumentServiceImpl implements StockDocumentService {
 
     private long warehouse(EntityManager em, Violations v, Long id) {
         if (id == null) {
-            return warehouses.defaultWarehouse(em).id;
+            return warehouses.defaultWarehouse(em).id();
         }
         WarehouseEntity w = em.find(WarehouseEntity.class, id);
         v.check(w != null && w.active, "warehouseId", w == null ? "unknown warehouse " + id : "is inactive");

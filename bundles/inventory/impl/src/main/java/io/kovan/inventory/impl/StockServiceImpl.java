@@ -182,7 +182,7 @@ public class StockServiceImpl implements StockService {
             if (warehouseId != null && em.find(WarehouseEntity.class, warehouseId) == null) {
                 throw new ValidationException("warehouse", "unknown warehouse " + warehouseId);
             }
-            long defaultWarehouse = warehouses.defaultWarehouse(em).id;
+            long defaultWarehouse = warehouses.defaultWarehouse(em).id();
             Object[] stock = (Object[]) Ledger.params(em.createNativeQuery("SELECT COALESCE(SUM(ON_HAND), 0), COALESCE(SUM(RESERVED), 0) FROM KV_INV_STOCK "
                 + "WHERE PRODUCT_ID = ?" + (warehouseId == null ? "" : " AND WAREHOUSE_ID = ?")),
                 warehouseId == null ? List.of(productId) : List.of(productId, warehouseId)).getSingleResult();
@@ -243,7 +243,7 @@ public class StockServiceImpl implements StockService {
 
     @Override
     public WarehouseDTO defaultWarehouse() {
-        return jpa.txExpr(TransactionType.Supports, em -> WarehouseServiceImpl.toDto(warehouses.defaultWarehouse(em)));
+        return jpa.txExpr(TransactionType.Supports, em -> warehouses.defaultWarehouse(em));
     }
 
     @Override

@@ -25,6 +25,7 @@ import io.kovan.kernel.api.Transactions;
 import io.kovan.kernel.api.Violations;
 import io.kovan.kernel.api.audit.AuditService;
 import io.kovan.kernel.api.persistence.Constraints;
+import io.kovan.kernel.api.persistence.MasterDataCache;
 import io.kovan.kernel.api.persistence.Queries;
 
 /**
@@ -38,14 +39,19 @@ public class WarehouseServiceImpl implements WarehouseService {
     private static final String CODE_PATTERN = "[A-Za-z0-9._-]+";
     private static final Set<String> SORT_FIELDS = Set.of("code", "name");
 
+    /** Warehouses kept in memory (the default one). */
+    static final String CACHE_REGION = "inventory.warehouse";
+
     private final JpaTemplate jpa;
     private final AuditService audit;
+    private final MasterDataCache cache;
 
     @Activate
     public WarehouseServiceImpl(@Reference(target = "(osgi.unit.name=kovan-inventory)") JpaTemplate jpa, @Reference Transactions kernelReady,
-        @Reference AuditService audit) {
+        @Reference AuditService audit, @Reference MasterDataCache cache) {
         this.jpa = jpa;
         this.audit = audit;
+        this.cache = cache;
         try {
             jpa.tx(TransactionType.Required, em -> {
                 if (em.createQuery("SELECT COUNT(w) FROM WarehouseEntity w", Long.class).getSingleResult() == 0) {
@@ -63,6 +69,7 @@ public class WarehouseServiceImpl implements WarehouseService {
     }
 
     private WarehouseDTO create(EntityManager em, WarehouseDTO w) {
+        cache.changed(CACHE_REGION);
         Violations v = new Violations();
         v.requireText("code", w.code(), 32);
         v.check(w.code() == null || w.code().strip().matches(CODE_PATTERN), "code", "may hold only letters, digits and . _ -");
@@ -93,6 +100,7 @@ public class WarehouseServiceImpl implements WarehouseService {
     @Override
     public WarehouseDTO update(long id, WarehouseDTO w) {
         return jpa.txExpr(TransactionType.Required, em -> {
+            cache.changed(CACHE_REGION);
             WarehouseEntity e = load(em, id);
             Violations v = new Violations();
             v.require("version", w.version()).requireText("name", w.name(), 200).maxLength("address", w.address(), 500);
@@ -155,12 +163,14 @@ public class WarehouseServiceImpl implements WarehouseService {
         }, sort, "id", WarehouseServiceImpl::toDto));
     }
 
-    /** The warehouse documents use when they name none: {@code WH}, else the first active one. */
-    WarehouseEntity defaultWarehouse(EntityManager em) {
-        List<WarehouseEntity> all = em.createQuery("SELECT w FROM WarehouseEntity w WHERE w.active = :active ORDER BY w.id", WarehouseEntity.class)
-            .setParameter("active", true).getResultList();
-        return all.stream().filter(w -> w.code.equals(DEFAULT_CODE)).findFirst()
-            .orElseGet(() -> all.stream().findFirst().orElseThrow(() -> new ConflictException("No active warehouse: create one first")));
+    /** The warehouse documents use when they name none: {@code WH}, else the first active one. Kept in memory: every availability asks. */
+    WarehouseDTO defaultWarehouse(EntityManager em) {
+        return cache.get(CACHE_REGION, "default", () -> {
+            List<WarehouseEntity> all = em.createQuery("SELECT w FROM WarehouseEntity w WHERE w.active = :active ORDER BY w.id", WarehouseEntity.class)
+                .setParameter("active", true).getResultList();
+            return toDto(all.stream().filter(w -> w.code.equals(DEFAULT_CODE)).findFirst()
+                .orElseGet(() -> all.stream().findFirst().orElseThrow(() -> new ConflictException("No active warehouse: create one first"))));
+        });
     }
 
     @Override

@@ -14,7 +14,6 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-import io.kovan.kernel.impl.persistence.TransactionCache;
 import io.kovan.kernel.impl.audit.MasterDataChanges;
 import io.kovan.kernel.impl.module.SchemaReady;
 import org.slf4j.Logger;
@@ -30,11 +29,15 @@ import io.kovan.kernel.api.party.PartyDTO;
 import io.kovan.kernel.api.party.PartyKind;
 import io.kovan.kernel.api.party.PartyService;
 import io.kovan.kernel.api.persistence.Constraints;
+import io.kovan.kernel.api.persistence.MasterDataCache;
 
 /** Companies in KV_COMPANY; creates the first one at first start from the {@code io.kovan.core} configuration. */
 @Component(service = CompanyService.class, immediate = true, configurationPid = "io.kovan.core")
 @Designate(ocd = CompanyServiceImpl.Config.class)
 public class CompanyServiceImpl implements CompanyService {
+
+    /** Companies are parties, kept with them: a change of a party is a change of its company. */
+    static final String CACHE_REGION = "core.party";
 
     /** The kernel's settings for the company created at first start. */
     @ObjectClassDefinition(name = "Kovan kernel", description = "The company created at first start (etc/io.kovan.core.cfg)")
@@ -55,11 +58,11 @@ public class CompanyServiceImpl implements CompanyService {
     private final PartyService parties;
     private final CurrencyService currencies;
     private final MasterDataChanges changes;
-    private final TransactionCache cache;
+    private final MasterDataCache cache;
 
     @Activate
     public CompanyServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady, @Reference PartyService parties,
-        @Reference CurrencyService currencies, @Reference MasterDataChanges changes, @Reference TransactionCache cache, Config config) {
+        @Reference CurrencyService currencies, @Reference MasterDataChanges changes, @Reference MasterDataCache cache, Config config) {
         this.jpa = jpa;
         this.cache = cache;
         this.changes = changes;
@@ -88,7 +91,7 @@ public class CompanyServiceImpl implements CompanyService {
 
     @Override
     public CompanyDTO get(long id) {
-        CompanyDTO company = cache.get("company/" + id, () -> jpa.txExpr(TransactionType.Supports, em -> companies(em, " AND c.id = :id", id, 1))
+        CompanyDTO company = cache.get(CACHE_REGION, "company/" + id, () -> jpa.txExpr(TransactionType.Supports, em -> companies(em, " AND c.id = :id", id, 1))
             .stream().findFirst().orElse(null));
         if (company == null) {
             throw new NotFoundException("Company", id);
@@ -99,7 +102,7 @@ public class CompanyServiceImpl implements CompanyService {
     @Override
     public CompanyDTO defaultCompany() {
         // Every posting and document asks for it: one row with its party's name, not every company with its whole party.
-        CompanyDTO company = cache.get("company/default", () -> jpa.txExpr(TransactionType.Supports, em -> companies(em, "", null, 1))
+        CompanyDTO company = cache.get(CACHE_REGION, "company/default", () -> jpa.txExpr(TransactionType.Supports, em -> companies(em, "", null, 1))
             .stream().findFirst().orElse(null));
         if (company == null) {
             throw new NotFoundException("Company", "default");
@@ -122,7 +125,6 @@ public class CompanyServiceImpl implements CompanyService {
 
     @Override
     public CompanyDTO create(long partyId, String baseCurrency) {
-        cache.forget();
         PartyDTO party;
         try {
             party = parties.get(partyId);
@@ -136,6 +138,7 @@ public class CompanyServiceImpl implements CompanyService {
             throw new ValidationException("baseCurrency", "unknown currency " + baseCurrency);
         }
         return jpa.txExpr(TransactionType.Required, em -> {
+            cache.changed(CACHE_REGION);
             if (!em.createQuery("SELECT c.id FROM CompanyEntity c WHERE c.partyId = :p", Long.class).setParameter("p", partyId)
                 .getResultList().isEmpty()) {
                 throw new ConflictException("Party " + party.code() + " is already a company");

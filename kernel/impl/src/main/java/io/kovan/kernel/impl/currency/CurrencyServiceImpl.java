@@ -13,7 +13,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.kovan.kernel.impl.persistence.TransactionCache;
 import io.kovan.kernel.impl.audit.MasterDataChanges;
 import io.kovan.kernel.impl.module.SchemaReady;
 
@@ -25,18 +24,21 @@ import io.kovan.kernel.api.currency.ConversionDTO;
 import io.kovan.kernel.api.currency.CurrencyDTO;
 import io.kovan.kernel.api.currency.CurrencyService;
 import io.kovan.kernel.api.currency.ExchangeRateDTO;
+import io.kovan.kernel.api.persistence.MasterDataCache;
 
 /** Currencies and dated exchange rates, stored in KV_CURRENCY and KV_EXCHANGE_RATE. */
 @Component(service = CurrencyService.class)
 public class CurrencyServiceImpl implements CurrencyService {
 
+    static final String CACHE_REGION = "core.currency";
+
     private final JpaTemplate jpa;
     private final MasterDataChanges changes;
-    private final TransactionCache cache;
+    private final MasterDataCache cache;
 
     @Activate
     public CurrencyServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady,
-        @Reference MasterDataChanges changes, @Reference TransactionCache cache) {
+        @Reference MasterDataChanges changes, @Reference MasterDataCache cache) {
         this.jpa = jpa;
         this.cache = cache;
         this.changes = changes;
@@ -50,7 +52,7 @@ public class CurrencyServiceImpl implements CurrencyService {
 
     @Override
     public CurrencyDTO get(String code) {
-        CurrencyDTO currency = code == null ? null : cache.get("currency/" + code, () -> jpa.txExpr(TransactionType.Supports, em -> {
+        CurrencyDTO currency = code == null ? null : cache.get(CACHE_REGION, code, () -> jpa.txExpr(TransactionType.Supports, em -> {
             CurrencyEntity e = em.find(CurrencyEntity.class, code);
             return e == null ? null : toDto(e);
         }));
@@ -62,7 +64,6 @@ public class CurrencyServiceImpl implements CurrencyService {
 
     @Override
     public CurrencyDTO create(CurrencyDTO currency) {
-        cache.forget();
         Violations v = new Violations();
         v.require("code", currency.code());
         v.check(currency.code() == null || (currency.code().matches("[A-Z]{3}") && isIso4217(currency.code())), "code",
@@ -71,6 +72,7 @@ public class CurrencyServiceImpl implements CurrencyService {
         v.check(currency.decimals() >= 0 && currency.decimals() <= 4, "decimals", "must be between 0 and 4");
         v.throwIfAny();
         return jpa.txExpr(TransactionType.Required, em -> {
+            cache.changed(CACHE_REGION);
             if (em.find(CurrencyEntity.class, currency.code()) != null) {
                 throw new ConflictException("Currency " + currency.code() + " already exists");
             }

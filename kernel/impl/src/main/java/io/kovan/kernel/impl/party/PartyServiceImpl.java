@@ -22,7 +22,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.kovan.kernel.impl.persistence.TransactionCache;
 import io.kovan.kernel.impl.module.SchemaReady;
 
 import io.kovan.kernel.api.ConflictException;
@@ -42,6 +41,7 @@ import io.kovan.kernel.api.party.PartyDTO;
 import io.kovan.kernel.api.party.PartyKind;
 import io.kovan.kernel.api.party.PartyRole;
 import io.kovan.kernel.api.party.PartyService;
+import io.kovan.kernel.api.persistence.MasterDataCache;
 import io.kovan.kernel.api.validation.Phones;
 import io.kovan.kernel.api.validation.TaxNumbers;
 import io.kovan.kernel.api.persistence.Constraints;
@@ -52,6 +52,8 @@ import io.kovan.kernel.api.persistence.Queries;
 @Component(service = PartyService.class)
 public class PartyServiceImpl implements PartyService {
 
+    static final String CACHE_REGION = "core.party";
+
     static final String SERIES = "C";
     private static final Set<String> SORT_FIELDS = Set.of("code", "name", "createdAt");
 
@@ -60,12 +62,12 @@ public class PartyServiceImpl implements PartyService {
     private final CurrencyService currencies;
     private final EventPublisher events;
     private final AuditService audit;
-    private final TransactionCache cache;
+    private final MasterDataCache cache;
 
     @Activate
     public PartyServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady,
         @Reference NumberingService numbering, @Reference CurrencyService currencies, @Reference EventPublisher events,
-        @Reference AuditService audit, @Reference TransactionCache cache) {
+        @Reference AuditService audit, @Reference MasterDataCache cache) {
         this.jpa = jpa;
         this.cache = cache;
         this.numbering = numbering;
@@ -81,15 +83,21 @@ public class PartyServiceImpl implements PartyService {
 
     /** Parties written before phone keys existed get theirs (those with under seven digits keep none). */
     private void fillPhoneKeys() {
-        jpa.tx(TransactionType.Required, em -> em.createQuery("SELECT p FROM PartyEntity p WHERE p.phone IS NOT NULL AND p.phoneKey IS NULL",
-            PartyEntity.class).getResultList().forEach(p -> p.phoneKey = Phones.key(p.phone)));
+        jpa.tx(TransactionType.Required, em -> {
+            List<PartyEntity> older = em.createQuery("SELECT p FROM PartyEntity p WHERE p.phone IS NOT NULL AND p.phoneKey IS NULL", PartyEntity.class)
+                .getResultList();
+            if (!older.isEmpty()) {
+                cache.changed(CACHE_REGION);
+                older.forEach(p -> p.phoneKey = Phones.key(p.phone));
+            }
+        });
     }
 
     @Override
     public PartyDTO create(PartyDTO party) {
-        cache.forget();
         int currencyDecimals = validate(party);
         return jpa.txExpr(TransactionType.Required, em -> {
+            cache.changed(CACHE_REGION);
             refuseDuplicateTaxNumber(em, party.taxNumber(), null);
             PartyEntity e = new PartyEntity();
             apply(e, party, currencyDecimals);
@@ -107,10 +115,10 @@ public class PartyServiceImpl implements PartyService {
 
     @Override
     public PartyDTO update(long id, PartyDTO party) {
-        cache.forget();
         int currencyDecimals = validate(party);
         new Violations().require("version", party.version()).throwIfAny();
         return jpa.txExpr(TransactionType.Required, em -> {
+            cache.changed(CACHE_REGION);
             PartyEntity e = load(em, id);
             if (e.version != party.version()) {
                 throw new StaleVersionException("Party", id, party.version(), e.version);
@@ -131,7 +139,7 @@ public class PartyServiceImpl implements PartyService {
     public PartyDTO get(long id) {
         // Not found is thrown outside the template: thrown inside, it would mark the caller's
         // transaction for rollback, and a module checking a reference could no longer answer 400.
-        PartyDTO party = cache.get("party/" + id, () -> jpa.txExpr(TransactionType.Supports, em -> {
+        PartyDTO party = cache.get(CACHE_REGION, id, () -> jpa.txExpr(TransactionType.Supports, em -> {
             PartyEntity e = em.find(PartyEntity.class, id);
             return e == null ? null : toDto(e);
         }));
@@ -191,8 +199,8 @@ public class PartyServiceImpl implements PartyService {
 
     @Override
     public void delete(long id) {
-        cache.forget();
         jpa.tx(TransactionType.Required, em -> {
+            cache.changed(CACHE_REGION);
             PartyEntity party = load(em, id);
             PartyDTO before = toDto(party);
             em.remove(party);

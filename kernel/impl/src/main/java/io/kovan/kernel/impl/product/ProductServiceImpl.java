@@ -16,7 +16,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.kovan.kernel.impl.persistence.TransactionCache;
 import io.kovan.kernel.impl.module.SchemaReady;
 
 import io.kovan.kernel.api.ConflictException;
@@ -29,6 +28,7 @@ import io.kovan.kernel.api.audit.AuditService;
 import io.kovan.kernel.api.company.CompanyService;
 import io.kovan.kernel.api.currency.CurrencyService;
 import io.kovan.kernel.api.event.EventPublisher;
+import io.kovan.kernel.api.persistence.MasterDataCache;
 import io.kovan.kernel.api.product.ProductDTO;
 import io.kovan.kernel.api.product.ProductService;
 import io.kovan.kernel.api.product.ProductType;
@@ -41,6 +41,8 @@ import io.kovan.kernel.api.persistence.Queries;
 @Component(service = ProductService.class)
 public class ProductServiceImpl implements ProductService {
 
+    static final String CACHE_REGION = "core.product";
+
     static final int PRICE_SCALE = 4;
     static final BigDecimal DEFAULT_VAT = new BigDecimal("20.00");
     private static final Set<String> SORT_FIELDS = Set.of("code", "name", "salesPrice");
@@ -51,12 +53,12 @@ public class ProductServiceImpl implements ProductService {
     private final CompanyService companies;
     private final EventPublisher events;
     private final AuditService audit;
-    private final TransactionCache cache;
+    private final MasterDataCache cache;
 
     @Activate
     public ProductServiceImpl(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady, @Reference UnitService units,
         @Reference CurrencyService currencies, @Reference CompanyService companies, @Reference EventPublisher events,
-        @Reference AuditService audit, @Reference TransactionCache cache) {
+        @Reference AuditService audit, @Reference MasterDataCache cache) {
         this.jpa = jpa;
         this.cache = cache;
         this.units = units;
@@ -68,9 +70,9 @@ public class ProductServiceImpl implements ProductService {
 
     @Override
     public ProductDTO create(ProductDTO product) {
-        cache.forget();
         validate(product);
         return jpa.txExpr(TransactionType.Required, em -> {
+            cache.changed(CACHE_REGION);
             refuseDuplicates(em, product, null);
             ProductEntity e = new ProductEntity();
             apply(e, product);
@@ -85,10 +87,10 @@ public class ProductServiceImpl implements ProductService {
 
     @Override
     public ProductDTO update(long id, ProductDTO product) {
-        cache.forget();
         validate(product);
         new Violations().require("version", product.version()).throwIfAny();
         return jpa.txExpr(TransactionType.Required, em -> {
+            cache.changed(CACHE_REGION);
             ProductEntity e = load(em, id);
             if (e.version != product.version()) {
                 throw new StaleVersionException("Product", id, product.version(), e.version);
@@ -107,7 +109,7 @@ public class ProductServiceImpl implements ProductService {
     @Override
     public ProductDTO get(long id) {
         // Not found is thrown outside the template, which would otherwise doom the caller's transaction.
-        ProductDTO product = cache.get("product/" + id, () -> jpa.txExpr(TransactionType.Supports, em -> {
+        ProductDTO product = cache.get(CACHE_REGION, id, () -> jpa.txExpr(TransactionType.Supports, em -> {
             ProductEntity e = em.find(ProductEntity.class, id);
             return e == null ? null : detached(em, e);
         }));
@@ -130,14 +132,26 @@ public class ProductServiceImpl implements ProductService {
 
     @Override
     public java.util.Map<Long, ProductDTO> getAll(java.util.Collection<Long> ids) {
-        List<Long> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
         java.util.Map<Long, ProductDTO> found = new java.util.HashMap<>();
+        List<Long> wanted = new java.util.ArrayList<>();
+        for (Long id : ids.stream().filter(java.util.Objects::nonNull).distinct().toList()) {
+            ProductDTO kept = cache.get(CACHE_REGION, id, () -> null);
+            if (kept != null) {
+                found.put(id, kept);
+            } else {
+                wanted.add(id);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return found;
+        }
         return jpa.txExpr(TransactionType.Supports, em -> {
             // IN lists of at most 500, which every database takes.
             for (int from = 0; from < wanted.size(); from += 500) {
                 for (ProductEntity e : em.createQuery("SELECT p FROM ProductEntity p WHERE p.id IN :ids", ProductEntity.class)
                     .setParameter("ids", wanted.subList(from, Math.min(wanted.size(), from + 500))).getResultList()) {
-                    found.put(e.id, detached(em, e));
+                    ProductDTO product = detached(em, e);
+                    found.put(e.id, cache.get(CACHE_REGION, e.id, () -> product));
                 }
             }
             return found;
@@ -189,8 +203,8 @@ public class ProductServiceImpl implements ProductService {
 
     @Override
     public void delete(long id) {
-        cache.forget();
         jpa.tx(TransactionType.Required, em -> {
+            cache.changed(CACHE_REGION);
             ProductEntity product = load(em, id);
             ProductDTO before = toDto(product);
             em.remove(product);

@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +29,7 @@ import io.kovan.kernel.api.ValidationException;
 import io.kovan.kernel.api.Violations;
 import io.kovan.kernel.api.event.DomainEvent;
 import io.kovan.kernel.api.event.TransactionalEventListener;
+import io.kovan.kernel.api.persistence.MasterDataCache;
 import io.kovan.kernel.api.webhook.WebhookDTO;
 import io.kovan.kernel.api.webhook.WebhookDeliveryDTO;
 import io.kovan.kernel.api.webhook.WebhookService;
@@ -56,16 +56,26 @@ public class WebhookStore implements WebhookService, TransactionalEventListener 
     record Due(long id, long webhookId, String url, String secret, long eventId, String eventName, int attempts) {
     }
 
+    /** The active webhooks, kept in memory: every event of every document asks for them. */
+    static final String CACHE_REGION = "core.webhook";
+
+    /** An active webhook and the event patterns it subscribes to. */
+    private record Subscription(long id, List<String> patterns) {
+    }
+
     private final JpaTemplate jpa;
     private final TransactionManager tm;
     private final EventPublisherImpl events;
     private final MasterDataChanges changes;
+    private final MasterDataCache cache;
     private volatile Runnable onNewDeliveries = () -> { };
 
     @Activate
     public WebhookStore(@Reference(target = "(osgi.unit.name=kovan-core)") JpaTemplate jpa, @Reference SchemaReady schemaReady,
-        @Reference TransactionManager tm, @Reference EventPublisherImpl events, @Reference MasterDataChanges changes) {
+        @Reference TransactionManager tm, @Reference EventPublisherImpl events, @Reference MasterDataChanges changes,
+        @Reference MasterDataCache cache) {
         this.jpa = jpa;
+        this.cache = cache;
         this.tm = tm;
         this.events = events;
         this.changes = changes;
@@ -96,6 +106,7 @@ public class WebhookStore implements WebhookService, TransactionalEventListener 
             "must be at least " + MIN_SECRET + " characters");
         v.throwIfAny();
         return jpa.txExpr(TransactionType.Required, em -> {
+            cache.changed(CACHE_REGION);
             WebhookEntity e = new WebhookEntity();
             e.url = webhook.url().strip();
             e.events = String.join(",", webhook.events());
@@ -126,6 +137,7 @@ public class WebhookStore implements WebhookService, TransactionalEventListener 
     @Override
     public void delete(long id) {
         jpa.tx(TransactionType.Required, em -> {
+            cache.changed(CACHE_REGION);
             WebhookEntity e = find(em, id);
             // Told first: a webhook subscribed to its own removal gets a delivery, deleted just below with the others.
             changes.written("core.webhook", String.valueOf(id), "deleted", toDto(e), null, Map.of("url", e.url));
@@ -171,12 +183,15 @@ public class WebhookStore implements WebhookService, TransactionalEventListener 
     /** Fans the event out to every active webhook that subscribes to it, in the event's transaction. */
     @Override
     public void onEvent(DomainEvent event) {
+        List<Subscription> active = cache.get(CACHE_REGION, "active", () -> jpa.txExpr(TransactionType.Supports, em -> em
+            .createQuery("SELECT w FROM WebhookEntity w WHERE w.active = TRUE", WebhookEntity.class).getResultList().stream()
+            .map(w -> new Subscription(w.id, List.of(w.events.split(",")))).toList()));
         List<Long> subscribers = jpa.txExpr(TransactionType.Mandatory, em -> {
             List<Long> matching = new ArrayList<>();
-            for (WebhookEntity w : em.createQuery("SELECT w FROM WebhookEntity w WHERE w.active = TRUE", WebhookEntity.class).getResultList()) {
-                if (Arrays.stream(w.events.split(",")).anyMatch(p -> EventPublisherImpl.matches(p, event.name()))) {
+            for (Subscription w : active) {
+                if (w.patterns().stream().anyMatch(p -> EventPublisherImpl.matches(p, event.name()))) {
                     DeliveryEntity d = new DeliveryEntity();
-                    d.webhookId = w.id;
+                    d.webhookId = w.id();
                     d.eventId = event.id();
                     d.eventName = event.name();
                     d.documentKey = documentKey(event);
@@ -184,7 +199,7 @@ public class WebhookStore implements WebhookService, TransactionalEventListener 
                     d.createdAt = now();
                     d.nextAt = d.createdAt;
                     em.persist(d);
-                    matching.add(w.id);
+                    matching.add(w.id());
                 }
             }
             return matching;

@@ -1,0 +1,43 @@
+package io.kovan.kernel.api.persistence;
+
+import java.util.function.Supplier;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Master data kept in memory across transactions, and still never stale: a document reads the same
+ * products, parties, currencies, companies, warehouses and accounts in every request, and each read
+ * was a statement or four.
+ * <p>
+ * Data is kept per <em>region</em> (a module's kind of record, {@code <module>.<entity>}). Every
+ * transaction that writes a region's records calls {@link #changed(String)} in that transaction:
+ * from then on the transaction reads that region from the database (so it sees its own writes), and
+ * when it ends every node forgets what it kept of the region. Other nodes on the same database learn
+ * of the change from a counter the write raised in its transaction, which a node reads once per
+ * transaction before it answers from memory; so a transaction never reads a value older than the
+ * last change committed before it first asked.
+ * <p>
+ * Keep only values a transaction may not lock or change: a figure that a concurrent write must
+ * serialise with (stock, balances, a period's state) is read from the database.
+ *
+ * @since 1.3
+ */
+@ProviderType
+public interface MasterDataCache {
+
+    /**
+     * The value kept under {@code key} in {@code region}, else what {@code load} answers, kept
+     * unless it is null (an unknown record is asked again).
+     *
+     * @param region {@code <module>.<entity>}, e.g. {@code inventory.warehouse}
+     */
+    <T> T get(String region, Object key, Supplier<T> load);
+
+    /**
+     * Records that the current transaction writes records of {@code region}: call it in that
+     * transaction before or after the write, once or at every write.
+     *
+     * @throws IllegalStateException when no transaction is active
+     */
+    void changed(String region);
+}
