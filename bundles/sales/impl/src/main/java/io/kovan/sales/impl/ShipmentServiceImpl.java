@@ -417,7 +417,8 @@ public class ShipmentServiceImpl implements ShipmentService {
     static ShipmentDTO toDto(EntityManager em, ShipmentEntity e, List<ShipmentLineEntity> lines) {
         // One query for every line's moves: a query per line would flush the whole context each time.
         Map<Long, List<Long>> moveIds = new HashMap<>();
-        if (!lines.isEmpty()) {
+        // Only a shipped shipment has moves (cancelling is for pending ones): the others, three times in a one-step delivery, ask nothing.
+        if (!lines.isEmpty() && e.state.equals("shipped")) {
             if (em.isJoinedToTransaction()) {
                 // A native query: the moves this transaction persisted must be written first.
                 em.flush();
