@@ -306,6 +306,18 @@ public class SalesInventoryIT extends KovanTestSupport {
         assertEquals("every step in the audit trail, as when taken one by one",
             List.of("linked", "created", "transition pick", "updated draft>picked", "transition pack", "updated picked>packed", "transition ship",
                 "updated packed>shipped"), audited);
+        List<String> events = new ArrayList<>();
+        try (java.sql.Connection c = dataSource().getConnection(); java.sql.PreparedStatement q = c.prepareStatement(
+            "SELECT EVENT_NAME FROM KV_OUTBOX WHERE EVENT_NAME LIKE 'sales.shipment.%' AND PAYLOAD LIKE ? ORDER BY ID")) {
+            q.setString(1, "%\"id\":" + shipped.get("id").asLong() + ",%");
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    events.add(rs.getString(1));
+                }
+            }
+        }
+        assertEquals("every step's event, as when taken one by one", List.of("sales.shipment.created", "sales.shipment.picked",
+            "sales.shipment.packed", "sales.shipment.shipped"), events);
         assertStock(plenty, "2", "0");
         assertEquals("partially-delivered", ok(get("/api/sales/orders/" + orderId)).get("state").asText());
 

@@ -97,6 +97,14 @@ public class ShipmentServiceImpl implements ShipmentService {
 
     @Override
     public ShipmentDTO create(ShipmentDTO s) {
+        return insert(s).answer();
+    }
+
+    /** A shipment as its transaction has just written it: the entity, its lines and the answer. */
+    private record Written(ShipmentEntity entity, List<ShipmentLineEntity> lines, ShipmentDTO answer) {
+    }
+
+    private Written insert(ShipmentDTO s) {
         Violations v = new Violations();
         v.check(s.lines() != null && !s.lines().isEmpty(), "lines", "needs at least one line");
         v.check(s.lines() == null || s.lines().size() <= Pricing.MAX_LINES, "lines", "must be at most " + Pricing.MAX_LINES);
@@ -191,18 +199,28 @@ public class ShipmentServiceImpl implements ShipmentService {
             }
             events.publish("sales.shipment.created", Docs.eventData(e.id, e.number, e.customerId, e.state));
             audit.record(DOCUMENT_TYPE, String.valueOf(e.id), "created", AuditService.diff(null, created));
-            return created;
+            return new Written(e, lines, created);
         });
     }
 
     @Override
     public ShipmentDTO createAndShip(ShipmentDTO shipment) {
-        // The steps one by one, in one transaction: the workflow's guards, history, events, audit and flow as when called apart.
+        // The steps one by one, in one transaction: the workflow's guards and history, each step's event and audit entry, as when
+        // called apart. What only the separate calls need is left out: locking and reading the shipment again, flushing it, and
+        // recording its passing states in the document flow, which keeps only the last.
         return jpa.txExpr(TransactionType.Required, em -> {
-            long id = create(shipment).id();
-            pick(id);
-            pack(id);
-            return ship(id);
+            Written written = insert(shipment);
+            ShipmentEntity e = em.find(ShipmentEntity.class, written.entity().id);
+            List<ShipmentLineEntity> lines = written.lines();
+            ShipmentDTO before = written.answer();
+            for (String step : List.of("pick", "pack")) {
+                e.state = workflow.transition(DOCUMENT_TYPE, e.id, e.state, step, caller.user(), caller.roles(), null);
+                ShipmentDTO after = toDto(em, e, lines);
+                events.publish("sales.shipment." + e.state, Docs.eventData(e.id, e.number, e.customerId, e.state));
+                audit.record(DOCUMENT_TYPE, String.valueOf(e.id), "updated", AuditService.diff(before, after));
+                before = after;
+            }
+            return shipLocked(em, e, lines, before);
         });
     }
 
@@ -297,53 +315,57 @@ public class ShipmentServiceImpl implements ShipmentService {
         return jpa.txExpr(TransactionType.Required, em -> {
             ShipmentEntity e = Docs.lock(em, ShipmentEntity.class, "Shipment", id);
             List<ShipmentLineEntity> lines = lines(em, id);
-            ShipmentDTO before = toDto(em, e, lines);
-            e.state = workflow.transition(DOCUMENT_TYPE, id, e.state, "ship", caller.user(), caller.roles(), null);
-            Map<Long, OrderEntity> orders = new TreeMap<>();
-            lines.stream().map(l -> l.orderId).sorted().distinct().forEach(o -> orders.put(o, Docs.lock(em, OrderEntity.class, "Order", o)));
-            for (OrderEntity o : orders.values()) {
-                if (!OrderServiceImpl.OPEN_STATES.contains(o.state)) {
-                    throw new ConflictException("Order " + o.number + " is " + o.state + "; it cannot ship");
-                }
-            }
-            // Every line of those orders, read under their locks in one query: another shipment may have delivered since this one was made.
-            Map<Long, OrderLineEntity> orderLineById = new HashMap<>();
-            Map<Long, List<OrderLineEntity>> linesOfOrder = new HashMap<>();
-            for (OrderLineEntity ol : em.createQuery("SELECT l FROM OrderLineEntity l WHERE l.orderId IN :orders", OrderLineEntity.class)
-                .setParameter("orders", new ArrayList<>(orders.keySet())).setHint("eclipselink.refresh", "true").getResultList()) {
-                orderLineById.put(ol.id, ol);
-                linesOfOrder.computeIfAbsent(ol.orderId, k -> new ArrayList<>()).add(ol);
-            }
-            Map<Long, OrderLineEntity> orderLines = new HashMap<>();
-            lines.forEach(l -> orderLines.put(l.id, orderLineById.get(l.orderLineId)));
-            for (ShipmentLineEntity l : lines) {
-                OrderLineEntity ol = orderLines.get(l.id);
-                if (l.quantity.compareTo(ol.quantity.subtract(ol.deliveredQuantity)) > 0) {
-                    throw new ConflictException("Order " + l.orderNumber + " line " + ol.lineNo + " has "
-                        + Docs.quantity(ol.quantity.subtract(ol.deliveredQuantity)).toPlainString() + " left to ship, not " + l.quantity.toPlainString());
-                }
-            }
-            issue(em, e, lines);
-            BigDecimal totalCost = BigDecimal.ZERO;
-            for (ShipmentLineEntity l : lines) {
-                OrderLineEntity ol = orderLines.get(l.id);
-                ol.deliveredQuantity = Docs.quantity(ol.deliveredQuantity.add(l.quantity));
-                ol.reservedQuantity = Docs.quantity(ol.reservedQuantity.subtract(l.quantity).max(BigDecimal.ZERO));
-                totalCost = totalCost.add(l.costAmount);
-            }
-            e.totalCost = totalCost;
-            e.shippedDate = Times.today();
-            for (OrderEntity o : orders.values()) {
-                boolean complete = linesOfOrder.get(o.id).stream().allMatch(l -> l.deliveredQuantity.compareTo(l.quantity) >= 0);
-                if (complete || o.state.equals("confirmed")) {
-                    o.state = workflow.transition(OrderService.DOCUMENT_TYPE, o.id, o.state, complete ? "deliver" : "deliver-partly", caller.user(),
-                        caller.roles(), e.number);
-                }
-                OrderServiceImpl.trackOpen(o, linesOfOrder.get(o.id));
-                flow.record(OrderServiceImpl.document(o));
-            }
-            return saved(em, e, lines, before, "sales.shipment.shipped");
+            return shipLocked(em, e, lines, toDto(em, e, lines));
         });
+    }
+
+    /** Ships the shipment, which the caller's transaction has locked, and whose lines it has read. */
+    private ShipmentDTO shipLocked(EntityManager em, ShipmentEntity e, List<ShipmentLineEntity> lines, ShipmentDTO before) {
+        e.state = workflow.transition(DOCUMENT_TYPE, e.id, e.state, "ship", caller.user(), caller.roles(), null);
+        Map<Long, OrderEntity> orders = new TreeMap<>();
+        lines.stream().map(l -> l.orderId).sorted().distinct().forEach(o -> orders.put(o, Docs.lock(em, OrderEntity.class, "Order", o)));
+        for (OrderEntity o : orders.values()) {
+            if (!OrderServiceImpl.OPEN_STATES.contains(o.state)) {
+                throw new ConflictException("Order " + o.number + " is " + o.state + "; it cannot ship");
+            }
+        }
+        // Every line of those orders, read under their locks in one query: another shipment may have delivered since this one was made.
+        Map<Long, OrderLineEntity> orderLineById = new HashMap<>();
+        Map<Long, List<OrderLineEntity>> linesOfOrder = new HashMap<>();
+        for (OrderLineEntity ol : em.createQuery("SELECT l FROM OrderLineEntity l WHERE l.orderId IN :orders", OrderLineEntity.class)
+            .setParameter("orders", new ArrayList<>(orders.keySet())).setHint("eclipselink.refresh", "true").getResultList()) {
+            orderLineById.put(ol.id, ol);
+            linesOfOrder.computeIfAbsent(ol.orderId, k -> new ArrayList<>()).add(ol);
+        }
+        Map<Long, OrderLineEntity> orderLines = new HashMap<>();
+        lines.forEach(l -> orderLines.put(l.id, orderLineById.get(l.orderLineId)));
+        for (ShipmentLineEntity l : lines) {
+            OrderLineEntity ol = orderLines.get(l.id);
+            if (l.quantity.compareTo(ol.quantity.subtract(ol.deliveredQuantity)) > 0) {
+                throw new ConflictException("Order " + l.orderNumber + " line " + ol.lineNo + " has "
+                    + Docs.quantity(ol.quantity.subtract(ol.deliveredQuantity)).toPlainString() + " left to ship, not " + l.quantity.toPlainString());
+            }
+        }
+        issue(em, e, lines);
+        BigDecimal totalCost = BigDecimal.ZERO;
+        for (ShipmentLineEntity l : lines) {
+            OrderLineEntity ol = orderLines.get(l.id);
+            ol.deliveredQuantity = Docs.quantity(ol.deliveredQuantity.add(l.quantity));
+            ol.reservedQuantity = Docs.quantity(ol.reservedQuantity.subtract(l.quantity).max(BigDecimal.ZERO));
+            totalCost = totalCost.add(l.costAmount);
+        }
+        e.totalCost = totalCost;
+        e.shippedDate = Times.today();
+        for (OrderEntity o : orders.values()) {
+            boolean complete = linesOfOrder.get(o.id).stream().allMatch(l -> l.deliveredQuantity.compareTo(l.quantity) >= 0);
+            if (complete || o.state.equals("confirmed")) {
+                o.state = workflow.transition(OrderService.DOCUMENT_TYPE, o.id, o.state, complete ? "deliver" : "deliver-partly", caller.user(),
+                    caller.roles(), e.number);
+            }
+            OrderServiceImpl.trackOpen(o, linesOfOrder.get(o.id));
+            flow.record(OrderServiceImpl.document(o));
+        }
+        return saved(em, e, lines, before, "sales.shipment.shipped");
     }
 
     /**

@@ -1,5 +1,11 @@
 package io.kovan.kernel.impl.event;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -72,15 +78,29 @@ public class EventPublisherImpl implements EventPublisher {
         new Violations().check(name != null && name.matches("[a-z][a-z0-9]*(\\.[a-z][a-z0-9-]*){2}"), "name",
             "must be <module>.<entity>.<event>, e.g. core.party.created").throwIfAny();
         Map<String, Object> copy = data == null ? Map.of() : new LinkedHashMap<>(data);
+        String payload = json(copy);
+        LocalDateTime at = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        String user = CurrentUser.name();
         return jpa.txExpr(TransactionType.Required, em -> {
-            OutboxEntity row = new OutboxEntity();
-            row.name = name;
-            row.payload = json(copy);
-            row.at = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-            row.user = CurrentUser.name();
-            em.persist(row);
-            em.flush();
-            DomainEvent event = new DomainEvent(row.id, name, Map.copyOf(copy), row.at.toInstant(ZoneOffset.UTC), row.user);
+            // Plain JDBC on the transaction's connection: persisted and flushed, each event flushed the kernel's whole
+            // persistence context first (11 events a chain in the order-to-cash benchmark).
+            long id;
+            try (PreparedStatement insert = em.unwrap(Connection.class).prepareStatement(
+                "INSERT INTO KV_OUTBOX (EVENT_NAME, PAYLOAD, AT_TIME, USER_NAME) VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, name);
+                insert.setString(2, payload);
+                insert.setTimestamp(3, Timestamp.valueOf(at));
+                insert.setString(4, user);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    // Derby answers the identity alone; PostgreSQL every column, the identity first.
+                    id = keys.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw new javax.persistence.PersistenceException(e);
+            }
+            DomainEvent event = new DomainEvent(id, name, Map.copyOf(copy), at.toInstant(ZoneOffset.UTC), user);
             listeners.stream().filter(l -> matches(l.pattern(), name)).map(Listener::ranked).sorted(Ranked.ORDER)
                 .forEach(l -> l.service().onEvent(event));
             postAfterCommit(event);

@@ -314,7 +314,8 @@ public class PartyServiceImpl implements PartyService {
     }
 
     static PartyDTO toDto(PartyEntity e) {
-        Set<PartyRole> roles = e.roles.isEmpty() ? EnumSet.noneOf(PartyRole.class) : EnumSet.copyOf(e.roles);
+        // Unmodifiable: parties are kept in memory and shared between threads (MasterDataCache).
+        Set<PartyRole> roles = java.util.Collections.unmodifiableSet(e.roles.isEmpty() ? EnumSet.noneOf(PartyRole.class) : EnumSet.copyOf(e.roles));
         return new PartyDTO(e.id, e.code, e.kind, e.name, roles, e.taxOffice, e.taxNumber,
             e.addresses.stream().map(AddressEmbeddable::toDto).toList(), e.contacts.stream().map(ContactEmbeddable::toDto).toList(),
             e.phone, e.email, e.paymentTermDays, Money.plain(e.creditLimit), e.currency, e.version, e.createdAt.toInstant(ZoneOffset.UTC),

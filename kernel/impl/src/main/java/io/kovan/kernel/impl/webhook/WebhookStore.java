@@ -202,6 +202,11 @@ public class WebhookStore implements WebhookService, TransactionalEventListener 
                     matching.add(w.id());
                 }
             }
+            if (!matching.isEmpty()) {
+                // Now, in the order of the events: a record's deliveries are sent oldest id first, and one flush later
+                // would insert several new ones in no set order.
+                em.flush();
+            }
             return matching;
         });
         if (!subscribers.isEmpty()) {

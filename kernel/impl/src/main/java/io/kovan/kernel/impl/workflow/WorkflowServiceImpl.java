@@ -1,5 +1,9 @@
 package io.kovan.kernel.impl.workflow;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -182,16 +186,23 @@ public class WorkflowServiceImpl implements WorkflowService {
             for (Extension<WorkflowAction> action : ordered(actions, documentType, name)) {
                 action.service().run(context);
             }
-            WorkflowHistoryEntity entry = new WorkflowHistoryEntity();
-            entry.documentType = documentType;
-            entry.documentId = documentId;
-            entry.transition = name;
-            entry.fromState = currentState;
-            entry.toState = transition.to();
-            entry.user = user;
-            entry.at = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-            entry.comment = comment == null || comment.length() <= 500 ? comment : comment.substring(0, 500);
-            em.persist(entry);
+            // Written at once over the transaction's connection, so a document's entries are numbered in the order of its
+            // transitions also when several happen in one transaction: persisted, they waited for a flush that inserts
+            // new entities in no set order.
+            try (PreparedStatement insert = em.unwrap(Connection.class).prepareStatement("INSERT INTO KV_WORKFLOW_HISTORY "
+                + "(DOC_TYPE, DOC_ID, TRANSITION, FROM_STATE, TO_STATE, USER_NAME, AT_TIME, COMMENT_TEXT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, documentType);
+                insert.setLong(2, documentId);
+                insert.setString(3, name);
+                insert.setString(4, currentState);
+                insert.setString(5, transition.to());
+                insert.setString(6, user);
+                insert.setTimestamp(7, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS)));
+                insert.setString(8, comment == null || comment.length() <= 500 ? comment : comment.substring(0, 500));
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                throw new javax.persistence.PersistenceException(e);
+            }
             audit.record(documentType, String.valueOf(documentId), "transition " + name,
                 Map.of("state", new ChangeDTO(currentState, transition.to())));
             return transition.to();
