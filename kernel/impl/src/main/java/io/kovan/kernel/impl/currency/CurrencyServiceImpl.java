@@ -53,7 +53,8 @@ public class CurrencyServiceImpl implements CurrencyService {
     @Override
     public CurrencyDTO get(String code) {
         CurrencyDTO currency = code == null ? null : cache.get(CACHE_REGION, code, () -> jpa.txExpr(TransactionType.Supports, em -> {
-            CurrencyEntity e = em.find(CurrencyEntity.class, code);
+            // Committed rows, not a currency this transaction read before (MasterDataCache).
+            CurrencyEntity e = em.find(CurrencyEntity.class, code, java.util.Map.of("eclipselink.refresh", "true"));
             return e == null ? null : toDto(e);
         }));
         if (currency == null) {
@@ -82,6 +83,8 @@ public class CurrencyServiceImpl implements CurrencyService {
             e.decimals = currency.decimals();
             e.active = currency.active();
             em.persist(e);
+            // Written now: a read of it later in this transaction goes to the database (MasterDataCache).
+            em.flush();
             CurrencyDTO created = toDto(e);
             changes.written("core.currency", e.code, "created", null, created, java.util.Map.of("name", e.name, "active", e.active));
             return created;

@@ -140,7 +140,8 @@ public class PartyServiceImpl implements PartyService {
         // Not found is thrown outside the template: thrown inside, it would mark the caller's
         // transaction for rollback, and a module checking a reference could no longer answer 400.
         PartyDTO party = cache.get(CACHE_REGION, id, () -> jpa.txExpr(TransactionType.Supports, em -> {
-            PartyEntity e = em.find(PartyEntity.class, id);
+            // Committed rows, not a party this transaction read before (MasterDataCache).
+            PartyEntity e = em.find(PartyEntity.class, id, java.util.Map.of("eclipselink.refresh", "true"));
             return e == null ? null : toDto(e);
         }));
         if (party == null) {

@@ -1,14 +1,22 @@
 package io.kovan.kernel.impl.persistence;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -65,6 +73,8 @@ public class MasterDataCacheImpl implements MasterDataCache {
     private static final class Region {
         final int slot;
         final AtomicReference<Generation> current;
+        /** Transactions of this node that write the region and have not ended. */
+        final AtomicInteger writers = new AtomicInteger();
 
         /** {@code counters}: the last ones read, if any; whatever is loaded from now on is at least that recent. */
         Region(String name, long[] counters) {
@@ -103,17 +113,10 @@ public class MasterDataCacheImpl implements MasterDataCache {
     @SuppressWarnings("unchecked")
     public <T> T get(String region, Object key, Supplier<T> load) {
         Region r = region(region);
-        TransactionState tx = transaction();
-        if (tx != null && tx.changed.contains(region)) {
+        Generation g = readable(r, region);
+        if (g == null) {
             return load.get();
         }
-        if (tx == null || !tx.validated) {
-            validate();
-            if (tx != null) {
-                tx.validated = true;
-            }
-        }
-        Generation g = r.current.get();
         Object kept = g.values().get(key);
         if (kept != null) {
             return (T) kept;
@@ -126,6 +129,57 @@ public class MasterDataCacheImpl implements MasterDataCache {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public <K, V> Map<K, V> getAll(String region, Collection<K> keys, Function<Collection<K>, Map<K, V>> load) {
+        Region r = region(region);
+        Generation g = readable(r, region);
+        Map<K, V> found = new HashMap<>();
+        List<K> missing = new ArrayList<>();
+        for (K key : new LinkedHashSet<>(keys)) {
+            Object kept = g == null ? null : g.values().get(key);
+            if (kept != null) {
+                found.put(key, (V) kept);
+            } else {
+                missing.add(key);
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<K, V> loaded = load.apply(missing);
+            found.putAll(loaded);
+            if (g != null) {
+                loaded.forEach((k, v) -> {
+                    if (v != null) {
+                        g.values().putIfAbsent(k, v);
+                    }
+                });
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The generation to answer from and to keep what is loaded in, taken before anything is loaded;
+     * null when nothing may be kept now: this transaction writes the region (it must see its own
+     * writes), or will roll back, or some transaction of this node is writing the region (between its
+     * commit and its end, a value loaded before the commit would still land in the generation readers use).
+     */
+    private Generation readable(Region r, String region) {
+        int status = registry.getTransactionStatus();
+        TransactionState tx = transaction();
+        if (tx != null && (status != Status.STATUS_ACTIVE || tx.changed.contains(region))) {
+            return null;
+        }
+        if (tx == null || !tx.validated) {
+            validate();
+            if (tx != null) {
+                tx.validated = true;
+            }
+        }
+        Generation g = r.current.get();
+        return r.writers.get() > 0 ? null : g;
+    }
+
+    @Override
     public void changed(String region) {
         TransactionState tx = transaction();
         if (tx == null) {
@@ -135,21 +189,28 @@ public class MasterDataCacheImpl implements MasterDataCache {
             return;
         }
         Region r = region(region);
-        if (signals.shared()) {
-            signals.raise(r.slot);
-        }
-        r.drop();
-        registry.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
+        r.writers.incrementAndGet();
+        try {
+            if (signals.shared()) {
+                signals.raise(r.slot);
             }
+            r.drop();
+            registry.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
 
-            @Override
-            public void afterCompletion(int status) {
-                // Committed or not: what other transactions loaded meanwhile may be the old values.
-                r.drop();
-            }
-        });
+                @Override
+                public void afterCompletion(int status) {
+                    // Committed or not: what other transactions loaded meanwhile may be the old values.
+                    r.drop();
+                    r.writers.decrementAndGet();
+                }
+            });
+        } catch (RuntimeException e) {
+            r.writers.decrementAndGet();
+            throw e;
+        }
     }
 
     private Region region(String name) {
@@ -170,8 +231,9 @@ public class MasterDataCacheImpl implements MasterDataCache {
         }
     }
 
+    /** The current transaction's state, also when it is marked for rollback; null outside a transaction. */
     private TransactionState transaction() {
-        if (registry.getTransactionStatus() != Status.STATUS_ACTIVE) {
+        if (registry.getTransactionKey() == null) {
             return null;
         }
         TransactionState state = (TransactionState) registry.getResource(TransactionState.class);
@@ -213,8 +275,15 @@ public class MasterDataCacheImpl implements MasterDataCache {
 
         @Override
         public void raise(int slot) {
-            jpa.tx(TransactionType.Mandatory, em -> em.createNativeQuery("UPDATE KV_CACHE_SIGNAL SET VERSION = VERSION + 1 WHERE SLOT = ?")
-                .setParameter(1, slot).executeUpdate());
+            // Over the transaction's connection: a native query would flush the kernel's persistence context first.
+            jpa.tx(TransactionType.Mandatory, em -> {
+                try (PreparedStatement raise = em.unwrap(Connection.class).prepareStatement("UPDATE KV_CACHE_SIGNAL SET VERSION = VERSION + 1 WHERE SLOT = ?")) {
+                    raise.setInt(1, slot);
+                    raise.executeUpdate();
+                } catch (SQLException e) {
+                    throw new javax.persistence.PersistenceException(e);
+                }
+            });
         }
     }
 }

@@ -42,6 +42,9 @@ import io.kovan.kernel.api.persistence.Queries;
 public class ProductServiceImpl implements ProductService {
 
     static final String CACHE_REGION = "core.product";
+    /** What the cache keeps is read from committed rows, not from an entity the transaction read before (MasterDataCache). */
+    private static final String REFRESH = "eclipselink.refresh";
+    private static final java.util.Map<String, Object> REFRESHED = java.util.Map.of(REFRESH, "true");
 
     static final int PRICE_SCALE = 4;
     static final BigDecimal DEFAULT_VAT = new BigDecimal("20.00");
@@ -110,7 +113,7 @@ public class ProductServiceImpl implements ProductService {
     public ProductDTO get(long id) {
         // Not found is thrown outside the template, which would otherwise doom the caller's transaction.
         ProductDTO product = cache.get(CACHE_REGION, id, () -> jpa.txExpr(TransactionType.Supports, em -> {
-            ProductEntity e = em.find(ProductEntity.class, id);
+            ProductEntity e = em.find(ProductEntity.class, id, REFRESHED);
             return e == null ? null : detached(em, e);
         }));
         if (product == null) {
@@ -132,30 +135,18 @@ public class ProductServiceImpl implements ProductService {
 
     @Override
     public java.util.Map<Long, ProductDTO> getAll(java.util.Collection<Long> ids) {
-        java.util.Map<Long, ProductDTO> found = new java.util.HashMap<>();
-        List<Long> wanted = new java.util.ArrayList<>();
-        for (Long id : ids.stream().filter(java.util.Objects::nonNull).distinct().toList()) {
-            ProductDTO kept = cache.get(CACHE_REGION, id, () -> null);
-            if (kept != null) {
-                found.put(id, kept);
-            } else {
-                wanted.add(id);
-            }
-        }
-        if (wanted.isEmpty()) {
-            return found;
-        }
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            // IN lists of at most 500, which every database takes.
-            for (int from = 0; from < wanted.size(); from += 500) {
+        return cache.getAll(CACHE_REGION, ids.stream().filter(java.util.Objects::nonNull).toList(), wanted -> jpa.txExpr(TransactionType.Supports, em -> {
+            List<Long> missing = List.copyOf(wanted);
+            java.util.Map<Long, ProductDTO> found = new java.util.HashMap<>();
+            // IN lists of at most 500, which every database takes; committed rows, not what the persistence context holds.
+            for (int from = 0; from < missing.size(); from += 500) {
                 for (ProductEntity e : em.createQuery("SELECT p FROM ProductEntity p WHERE p.id IN :ids", ProductEntity.class)
-                    .setParameter("ids", wanted.subList(from, Math.min(wanted.size(), from + 500))).getResultList()) {
-                    ProductDTO product = detached(em, e);
-                    found.put(e.id, cache.get(CACHE_REGION, e.id, () -> product));
+                    .setParameter("ids", missing.subList(from, Math.min(missing.size(), from + 500))).setHint(REFRESH, "true").getResultList()) {
+                    found.put(e.id, detached(em, e));
                 }
             }
             return found;
-        });
+        }));
     }
 
     @Override

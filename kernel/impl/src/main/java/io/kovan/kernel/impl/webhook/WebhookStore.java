@@ -184,7 +184,8 @@ public class WebhookStore implements WebhookService, TransactionalEventListener 
     @Override
     public void onEvent(DomainEvent event) {
         List<Subscription> active = cache.get(CACHE_REGION, "active", () -> jpa.txExpr(TransactionType.Supports, em -> em
-            .createQuery("SELECT w FROM WebhookEntity w WHERE w.active = TRUE", WebhookEntity.class).getResultList().stream()
+            .createQuery("SELECT w FROM WebhookEntity w WHERE w.active = TRUE", WebhookEntity.class).setHint("eclipselink.refresh", "true")
+            .getResultList().stream()
             .map(w -> new Subscription(w.id, List.of(w.events.split(",")))).toList()));
         List<Long> subscribers = jpa.txExpr(TransactionType.Mandatory, em -> {
             List<Long> matching = new ArrayList<>();

@@ -271,4 +271,61 @@ class MasterDataCacheImplTest {
         assertEquals("second", cache.get("core.product", 1L, this::load));
         assertEquals(2, counters.reads);
     }
+
+    @Test
+    void aTransactionMarkedForRollbackKeepsNothingAndMayStillRecordAChange() {
+        MasterDataCacheImpl cache = new MasterDataCacheImpl(registry, new Counters(false));
+        registry.begin();
+        registry.status = Status.STATUS_MARKED_ROLLBACK;
+        row = "uncommitted";
+        assertEquals("uncommitted", cache.get("core.product", 1L, this::load));
+        cache.changed("core.product");
+        registry.end(Status.STATUS_ROLLEDBACK);
+        row = "first";
+        assertEquals("first", cache.get("core.product", 1L, this::load));
+        assertEquals(2, loads.get());
+    }
+
+    @Test
+    void whileAWriterIsOpenOtherTransactionsReadTheDatabaseAndKeepNothing() {
+        MasterDataCacheImpl cache = new MasterDataCacheImpl(registry, new Counters(false));
+        cache.get("core.product", 1L, this::load);
+        registry.begin();
+        cache.changed("core.product");
+        row = "second";
+        // The write has committed in the database; its transaction has not ended yet.
+        assertEquals("second", registry.inAnotherTransaction(() -> cache.get("core.product", 1L, this::load)));
+        assertEquals("second", registry.inAnotherTransaction(() -> cache.get("core.product", 1L, this::load)));
+        assertEquals(3, loads.get());
+        registry.end(Status.STATUS_COMMITTED);
+        assertEquals("second", cache.get("core.product", 1L, this::load));
+        assertEquals("second", cache.get("core.product", 1L, this::load));
+        assertEquals(4, loads.get());
+    }
+
+    @Test
+    void getAllLoadsOnlyWhatIsNotKeptAndInOneCall() {
+        MasterDataCacheImpl cache = new MasterDataCacheImpl(registry, new Counters(false));
+        List<List<Long>> calls = new ArrayList<>();
+        java.util.function.Function<java.util.Collection<Long>, Map<Long, String>> load = ids -> {
+            calls.add(List.copyOf(ids));
+            Map<Long, String> found = new HashMap<>();
+            ids.stream().filter(id -> id != 9L).forEach(id -> found.put(id, "product " + id));
+            return found;
+        };
+        assertEquals(Map.of(1L, "product 1", 2L, "product 2"), cache.getAll("core.product", List.of(1L, 2L, 9L), load));
+        assertEquals(Map.of(1L, "product 1", 2L, "product 2", 3L, "product 3"), cache.getAll("core.product", List.of(1L, 2L, 3L, 9L), load));
+        assertEquals(List.of(List.of(1L, 2L, 9L), List.of(3L, 9L)), calls);
+    }
+
+    @Test
+    void getAllKeepsNothingLoadedBeforeAChangeCommitted() {
+        MasterDataCacheImpl cache = new MasterDataCacheImpl(registry, new Counters(false));
+        registry.begin();
+        cache.changed("core.product");
+        registry.inAnotherTransaction(() -> cache.getAll("core.product", List.of(1L), ids -> Map.of(1L, row)));
+        row = "second";
+        registry.end(Status.STATUS_COMMITTED);
+        assertEquals(Map.of(1L, "second"), cache.getAll("core.product", List.of(1L), ids -> Map.of(1L, row)));
+    }
 }
