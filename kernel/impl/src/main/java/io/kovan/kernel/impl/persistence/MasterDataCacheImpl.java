@@ -112,18 +112,17 @@ public class MasterDataCacheImpl implements MasterDataCache {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T get(String region, Object key, Supplier<T> load) {
-        Region r = region(region);
-        Generation g = readable(r, region);
-        if (g == null) {
+        View view = view(region(region), region);
+        if (view == null) {
             return load.get();
         }
-        Object kept = g.values().get(key);
+        Object kept = view.generation().values().get(key);
         if (kept != null) {
             return (T) kept;
         }
         T loaded = load.get();
-        if (loaded != null) {
-            g.values().putIfAbsent(key, loaded);
+        if (loaded != null && view.keep()) {
+            view.generation().values().putIfAbsent(key, loaded);
         }
         return loaded;
     }
@@ -131,8 +130,8 @@ public class MasterDataCacheImpl implements MasterDataCache {
     @Override
     @SuppressWarnings("unchecked")
     public <K, V> Map<K, V> getAll(String region, Collection<K> keys, Function<Collection<K>, Map<K, V>> load) {
-        Region r = region(region);
-        Generation g = readable(r, region);
+        View view = view(region(region), region);
+        Generation g = view == null ? null : view.generation();
         Map<K, V> found = new HashMap<>();
         List<K> missing = new ArrayList<>();
         for (K key : new LinkedHashSet<>(keys)) {
@@ -146,7 +145,7 @@ public class MasterDataCacheImpl implements MasterDataCache {
         if (!missing.isEmpty()) {
             Map<K, V> loaded = load.apply(missing);
             found.putAll(loaded);
-            if (g != null) {
+            if (g != null && view.keep()) {
                 loaded.forEach((k, v) -> {
                     if (v != null) {
                         g.values().putIfAbsent(k, v);
@@ -157,26 +156,30 @@ public class MasterDataCacheImpl implements MasterDataCache {
         return found;
     }
 
+    /** The generation to answer from, taken before anything is loaded, and whether what is loaded may be kept in it. */
+    private record View(Generation generation, boolean keep) {
+    }
+
     /**
-     * The generation to answer from and to keep what is loaded in, taken before anything is loaded;
-     * null when nothing may be kept now: this transaction writes the region (it must see its own
-     * writes), or will roll back, or some transaction of this node is writing the region (between its
-     * commit and its end, a value loaded before the commit would still land in the generation readers use).
+     * Null when the database must answer: this transaction writes the region (it must see its own
+     * writes), or some transaction of this node is writing it (between that one's commit and its end,
+     * what is kept may be older than the commit). A transaction marked for rollback answers from what is
+     * kept, without reading the counters, and keeps nothing it loads.
      */
-    private Generation readable(Region r, String region) {
-        int status = registry.getTransactionStatus();
+    private View view(Region r, String region) {
         TransactionState tx = transaction();
-        if (tx != null && (status != Status.STATUS_ACTIVE || tx.changed.contains(region))) {
+        if (tx != null && tx.changed.contains(region)) {
             return null;
         }
-        if (tx == null || !tx.validated) {
+        boolean doomed = tx != null && registry.getTransactionStatus() != Status.STATUS_ACTIVE;
+        if (!doomed && (tx == null || !tx.validated)) {
             validate();
             if (tx != null) {
                 tx.validated = true;
             }
         }
         Generation g = r.current.get();
-        return r.writers.get() > 0 ? null : g;
+        return r.writers.get() > 0 ? null : new View(g, !doomed);
     }
 
     @Override

@@ -273,17 +273,21 @@ class MasterDataCacheImplTest {
     }
 
     @Test
-    void aTransactionMarkedForRollbackKeepsNothingAndMayStillRecordAChange() {
-        MasterDataCacheImpl cache = new MasterDataCacheImpl(registry, new Counters(false));
+    void aTransactionMarkedForRollbackAnswersWhatIsKeptKeepsNothingAndMayStillRecordAChange() {
+        Counters counters = new Counters(true);
+        MasterDataCacheImpl cache = new MasterDataCacheImpl(registry, counters);
+        cache.get("core.product", 1L, this::load);
         registry.begin();
         registry.status = Status.STATUS_MARKED_ROLLBACK;
+        assertEquals("first", cache.get("core.product", 1L, this::load));
         row = "uncommitted";
-        assertEquals("uncommitted", cache.get("core.product", 1L, this::load));
+        assertEquals("uncommitted", cache.get("core.product", 2L, this::load));
+        assertEquals(1, counters.reads, "without reading the counters, which a doomed transaction may not");
         cache.changed("core.product");
         registry.end(Status.STATUS_ROLLEDBACK);
         row = "first";
-        assertEquals("first", cache.get("core.product", 1L, this::load));
-        assertEquals(2, loads.get());
+        assertEquals("first", cache.get("core.product", 2L, this::load));
+        assertEquals(3, loads.get());
     }
 
     @Test
