@@ -167,7 +167,7 @@ public class WarehouseServiceImpl implements WarehouseService {
     WarehouseDTO defaultWarehouse(EntityManager em) {
         return cache.get(CACHE_REGION, "default", () -> {
             List<WarehouseEntity> all = em.createQuery("SELECT w FROM WarehouseEntity w WHERE w.active = :active ORDER BY w.id", WarehouseEntity.class)
-                .setParameter("active", true).setHint("eclipselink.refresh", "true").getResultList();
+                .setParameter("active", true).setHint(MasterDataCache.REFRESH_HINT, "true").getResultList();
             return toDto(all.stream().filter(w -> w.code.equals(DEFAULT_CODE)).findFirst()
                 .orElseGet(() -> all.stream().findFirst().orElseThrow(() -> new ConflictException("No active warehouse: create one first"))));
         });

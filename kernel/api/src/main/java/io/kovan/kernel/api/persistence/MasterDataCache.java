@@ -23,7 +23,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * <p>
  * A loader must read committed rows, not what the caller's persistence context already holds (an
  * entity read earlier in the transaction may be older than the last commit): read with the hint
- * {@code eclipselink.refresh}, or by a query that does not return managed entities. Keep only values a
+ * {@link #REFRESH_HINT}, or by a query that does not return managed entities. Keep only values a
  * transaction may not lock or change: a figure that a concurrent write must serialise with (stock,
  * balances, a period's state) is read from the database.
  *
@@ -31,6 +31,12 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public interface MasterDataCache {
+
+    /** The query hint (value {@code "true"}) with which a loader reads committed rows, not entities its transaction read before. */
+    String REFRESH_HINT = "eclipselink.refresh";
+
+    /** {@link #REFRESH_HINT} as the properties of {@code EntityManager.find}. */
+    java.util.Map<String, Object> REFRESHED = java.util.Map.of(REFRESH_HINT, "true");
 
     /**
      * The value kept under {@code key} in {@code region}, else what {@code load} answers, kept

@@ -54,7 +54,7 @@ public class CurrencyServiceImpl implements CurrencyService {
     public CurrencyDTO get(String code) {
         CurrencyDTO currency = code == null ? null : cache.get(CACHE_REGION, code, () -> jpa.txExpr(TransactionType.Supports, em -> {
             // Committed rows, not a currency this transaction read before (MasterDataCache).
-            CurrencyEntity e = em.find(CurrencyEntity.class, code, java.util.Map.of("eclipselink.refresh", "true"));
+            CurrencyEntity e = em.find(CurrencyEntity.class, code, MasterDataCache.REFRESHED);
             return e == null ? null : toDto(e);
         }));
         if (currency == null) {

@@ -141,7 +141,7 @@ public class PartyServiceImpl implements PartyService {
         // transaction for rollback, and a module checking a reference could no longer answer 400.
         PartyDTO party = cache.get(CACHE_REGION, id, () -> jpa.txExpr(TransactionType.Supports, em -> {
             // Committed rows, not a party this transaction read before (MasterDataCache).
-            PartyEntity e = em.find(PartyEntity.class, id, java.util.Map.of("eclipselink.refresh", "true"));
+            PartyEntity e = em.find(PartyEntity.class, id, MasterDataCache.REFRESHED);
             return e == null ? null : toDto(e);
         }));
         if (party == null) {

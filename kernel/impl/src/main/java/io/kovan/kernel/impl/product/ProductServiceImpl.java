@@ -42,9 +42,6 @@ import io.kovan.kernel.api.persistence.Queries;
 public class ProductServiceImpl implements ProductService {
 
     static final String CACHE_REGION = "core.product";
-    /** What the cache keeps is read from committed rows, not from an entity the transaction read before (MasterDataCache). */
-    private static final String REFRESH = "eclipselink.refresh";
-    private static final java.util.Map<String, Object> REFRESHED = java.util.Map.of(REFRESH, "true");
 
     static final int PRICE_SCALE = 4;
     static final BigDecimal DEFAULT_VAT = new BigDecimal("20.00");
@@ -113,7 +110,7 @@ public class ProductServiceImpl implements ProductService {
     public ProductDTO get(long id) {
         // Not found is thrown outside the template, which would otherwise doom the caller's transaction.
         ProductDTO product = cache.get(CACHE_REGION, id, () -> jpa.txExpr(TransactionType.Supports, em -> {
-            ProductEntity e = em.find(ProductEntity.class, id, REFRESHED);
+            ProductEntity e = em.find(ProductEntity.class, id, MasterDataCache.REFRESHED);
             return e == null ? null : detached(em, e);
         }));
         if (product == null) {
@@ -141,7 +138,7 @@ public class ProductServiceImpl implements ProductService {
             // IN lists of at most 500, which every database takes; committed rows, not what the persistence context holds.
             for (int from = 0; from < missing.size(); from += 500) {
                 for (ProductEntity e : em.createQuery("SELECT p FROM ProductEntity p WHERE p.id IN :ids", ProductEntity.class)
-                    .setParameter("ids", missing.subList(from, Math.min(missing.size(), from + 500))).setHint(REFRESH, "true").getResultList()) {
+                    .setParameter("ids", missing.subList(from, Math.min(missing.size(), from + 500))).setHint(MasterDataCache.REFRESH_HINT, "true").getResultList()) {
                     found.put(e.id, detached(em, e));
                 }
             }

@@ -184,7 +184,7 @@ public class WebhookStore implements WebhookService, TransactionalEventListener 
     @Override
     public void onEvent(DomainEvent event) {
         List<Subscription> active = cache.get(CACHE_REGION, "active", () -> jpa.txExpr(TransactionType.Supports, em -> em
-            .createQuery("SELECT w FROM WebhookEntity w WHERE w.active = TRUE", WebhookEntity.class).setHint("eclipselink.refresh", "true")
+            .createQuery("SELECT w FROM WebhookEntity w WHERE w.active = TRUE", WebhookEntity.class).setHint(MasterDataCache.REFRESH_HINT, "true")
             .getResultList().stream()
             .map(w -> new Subscription(w.id, List.of(w.events.split(",")))).toList()));
         List<Long> subscribers = jpa.txExpr(TransactionType.Mandatory, em -> {
